@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto'
+import type { Article } from '../../../shared/model'
+import { ScholiaError } from '../../../shared/errors'
+import type { Library } from '../library'
+import { normalizeForIndex } from '../search-text'
+import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
+import { tagsByArticle } from './tags-of'
+
+/** A sanitised, canonical article ready to be stored. */
+export interface NewArticle {
+  title: string
+  author: string | null
+  published: string | null
+  source: string | null
+  site: string | null
+  format: string
+  encoding: string | null
+  language: string | null
+  html: string
+  text: string
+  contentHash: string
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)
+  return m ? m.length : 0
+}
+
+function indexArticle(lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'>): void {
+  lib.db
+    .prepare('INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, ?)')
+    .run(rowid, normalizeForIndex(a.title), normalizeForIndex(a.author ?? ''), normalizeForIndex(a.text))
+}
+
+/** Inserts an article with its content and index entry. Call inside a transaction. */
+export function insertArticle(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
+  const id = randomUUID()
+  const info = lib.db
+    .prepare(
+      `INSERT INTO articles(id, title, author, published, source, site, format, encoding, language,
+         content_hash, word_count, imported_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, countWords(a.text), now, now)
+  const rowid = Number(info.lastInsertRowid)
+  lib.db.prepare('INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
+  indexArticle(lib, rowid, a)
+  return { rowid, id }
+}
+
+/** Replaces an article's content (a changed version of the same source). Call inside a transaction. */
+export function replaceArticleContent(lib: Library, rowid: number, a: NewArticle, now = new Date().toISOString()): void {
+  lib.db
+    .prepare(
+      `UPDATE articles SET title = ?, author = ?, published = ?, site = ?, format = ?, encoding = ?, language = ?,
+         content_hash = ?, word_count = ?, updated_at = ? WHERE rowid = ?`
+    )
+    .run(a.title, a.author, a.published, a.site, a.format, a.encoding, a.language, a.contentHash, countWords(a.text), now, rowid)
+  lib.db.prepare('UPDATE article_content SET html = ?, text = ? WHERE article_rowid = ?').run(a.html, a.text, rowid)
+  lib.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(rowid)
+  indexArticle(lib, rowid, a)
+}
+
+export function findByHash(lib: Library, hash: string): { rowid: number; id: string } | undefined {
+  return lib.db.prepare('SELECT rowid, id FROM articles WHERE content_hash = ? AND deleted_at IS NULL').get(hash) as
+    | { rowid: number; id: string }
+    | undefined
+}
+
+export function findBySource(lib: Library, source: string): { rowid: number; id: string; content_hash: string }[] {
+  return lib.db
+    .prepare('SELECT rowid, id, content_hash FROM articles WHERE source = ? AND deleted_at IS NULL')
+    .all(source) as { rowid: number; id: string; content_hash: string }[]
+}
+
+export function getArticle(lib: Library, id: string): Article {
+  const row = lib.db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, c.html, c.text, a.note, a.language, a.encoding, a.content_hash, a.updated_at
+       FROM articles a JOIN article_content c ON c.article_rowid = a.rowid
+       WHERE a.id = ? AND a.deleted_at IS NULL`
+    )
+    .get(id) as ArticleRow | undefined
+  if (!row) throw new ScholiaError('not_found', `no article with id ${id} — it may have been deleted; list articles with 'scholia list'`)
+  return toArticle(row, tagsByArticle(lib, [row.rowid]).get(row.rowid) ?? [])
+}
+
+export function setProgress(lib: Library, id: string, progress: number, now = new Date().toISOString()): void {
+  const info = lib.db
+    .prepare(
+      `UPDATE articles SET progress = ?, last_read_at = ?, is_read = CASE WHEN ? >= 0.98 THEN 1 ELSE is_read END
+       WHERE id = ? AND deleted_at IS NULL`
+    )
+    .run(progress, now, progress, id)
+  if (info.changes === 0) throw new ScholiaError('not_found', `no article with id ${id}`)
+}
+
+export function articleCount(lib: Library): number {
+  return (lib.db.prepare('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n
+}

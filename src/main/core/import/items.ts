@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join, resolve } from 'node:path'
+import { MAX_IMPORT_BYTES } from '../../../shared/api/imports'
+import { ImportError } from './types'
+import type { ImportItem } from './pipeline'
+
+/** Extensions picked up when a folder is imported; other files in it are skipped. */
+export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.epub', '.pdf'])
+
+function fileItem(path: string, shown: string): ImportItem {
+  return {
+    name: shown,
+    source: path,
+    async load() {
+      let info
+      try {
+        info = await stat(path)
+      } catch (e) {
+        throw new ImportError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}) — check the path and permissions`)
+      }
+      if (info.size > MAX_IMPORT_BYTES)
+        throw new ImportError(
+          `file is ${Math.round(info.size / 1048576)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB import limit — split it into smaller files`
+        )
+      try {
+        return new Uint8Array(await readFile(path))
+      } catch (e) {
+        throw new ImportError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}) — check the path and permissions`)
+      }
+    }
+  }
+}
+
+/** Expands paths (files and folders, recursively) into import items, in a stable order. */
+export async function itemsFromPaths(paths: string[]): Promise<ImportItem[]> {
+  const out: ImportItem[] = []
+  for (const p of paths) {
+    const abs = resolve(p)
+    let info
+    try {
+      info = await stat(abs)
+    } catch {
+      out.push(failingItem(p, 'no such file or folder — check the path'))
+      continue
+    }
+    if (info.isDirectory()) await walk(abs, out)
+    else out.push(fileItem(abs, p))
+  }
+  return out
+}
+
+async function walk(dir: string, out: ImportItem[]): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue
+    const full = join(dir, e.name)
+    if (e.isDirectory()) await walk(full, out)
+    else if (e.isFile() && IMPORTABLE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(fileItem(full, full))
+  }
+}
+
+function failingItem(name: string, message: string): ImportItem {
+  return {
+    name,
+    source: null,
+    load: () => Promise.reject(new ImportError(message))
+  }
+}
+
+/** Items for contents sent by the UI (drops, uploads, pastes). */
+export function itemsFromContent(files: { name: string; base64: string }[]): ImportItem[] {
+  return files.map((f) => ({
+    name: basename(f.name),
+    source: null,
+    load: async () => {
+      const bytes = Buffer.from(f.base64, 'base64')
+      if (bytes.length > MAX_IMPORT_BYTES)
+        throw new ImportError(`file is over the ${MAX_IMPORT_BYTES / 1048576} MB import limit — split it into smaller files`)
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+    }
+  }))
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto'
+import type { Handlers } from './dispatch'
+import type { Library } from '../library'
+import { importItems, type ImportItem } from '../import/pipeline'
+import { itemsFromContent, itemsFromPaths } from '../import/items'
+import type { ImportReport } from '../../../shared/model'
+
+/** Running imports by job id, so the UI can cancel one. */
+export class ImportJobs {
+  private running = new Map<string, AbortController>()
+
+  async run(lib: Library, items: ImportItem[], tags: string[], jobId: string = randomUUID()): Promise<ImportReport> {
+    const ctrl = new AbortController()
+    this.running.set(jobId, ctrl)
+    try {
+      const report = await importItems(lib, items, {
+        tags,
+        jobId,
+        signal: ctrl.signal,
+        onProgress: (p) => lib.emit('import.progress', { jobId, ...p })
+      })
+      lib.emit('library.changed', { reason: 'import' })
+      return report
+    } finally {
+      this.running.delete(jobId)
+    }
+  }
+
+  cancel(jobId: string): void {
+    this.running.get(jobId)?.abort()
+  }
+}
+
+export function importHandlers(lib: Library, jobs: ImportJobs): Pick<Handlers, 'import.paths' | 'import.content' | 'import.cancel'> {
+  return {
+    'import.paths': async ({ paths, tags, jobId }) => jobs.run(lib, await itemsFromPaths(paths), tags, jobId),
+    'import.content': ({ files, tags, jobId }) => jobs.run(lib, itemsFromContent(files), tags, jobId),
+    'import.cancel': ({ jobId }) => jobs.cancel(jobId)
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import type { Article, ArticleSummary } from '../model'
+import { Id, method } from './define'
+
+export const SORTS = ['added', 'published', 'title', 'lastRead'] as const
+
+export const ListArgs = z
+  .object({
+    sort: z.enum(SORTS).default('added'),
+    desc: z.boolean().default(true),
+    /** Opaque keyset cursor returned by the previous page. */
+    cursor: z.string().max(2_000).nullable().default(null),
+    limit: z.number().int().min(1).max(500).default(100)
+  })
+  .strict()
+
+export interface ListPage {
+  items: ArticleSummary[]
+  nextCursor: string | null
+  total: number
+}
+
+export const articleMethods = {
+  'articles.list': method<ListPage>()(ListArgs),
+  'articles.get': method<Article>()(z.object({ id: Id }).strict()),
+  'articles.setProgress': method<void>()(
+    z.object({ id: Id, progress: z.number().min(0).max(1) }).strict()
+  )
+}

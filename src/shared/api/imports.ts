@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import type { ImportProgress, ImportReport } from '../model'
+import { event, method } from './define'
+
+/** 100 MB: the largest single file the app accepts; bigger ones are refused up front, before reading. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+const Tag = z.string().trim().min(1).max(200)
+
+export const importMethods = {
+  /** Files or folders on the machine running the core (native dialog, CLI, drag-and-drop in Electron). */
+  'import.paths': method<ImportReport>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4_096)).min(1).max(100_000),
+        tags: z.array(Tag).max(50).default([]),
+        jobId: z.string().max(100).optional()
+      })
+      .strict()
+  ),
+  /** File contents sent by the UI (browser-mode drops and uploads, pasted text or HTML). */
+  'import.content': method<ImportReport>()(
+    z
+      .object({
+        files: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(1_000),
+                /** base64 of the file's bytes */
+                base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
+              })
+              .strict()
+          )
+          .min(1)
+          .max(1_000),
+        tags: z.array(Tag).max(50).default([]),
+        jobId: z.string().max(100).optional()
+      })
+      .strict()
+  ),
+  'import.cancel': method<void>()(z.object({ jobId: z.string().min(1).max(100) }).strict())
+}
+
+export const importEvents = {
+  'import.progress': event<ImportProgress>()
+}
