@@ -7,12 +7,14 @@ import type { z } from 'zod'
 import type { ApiErrorShape } from './errors'
 import type { EventSpec, MethodSpec } from './api/define'
 import { appEvents, appMethods } from './api/app'
+import { annotationMethods } from './api/annotations'
 import { articleMethods } from './api/articles'
 import { importEvents, importMethods } from './api/imports'
 
 export const contract = {
   ...appMethods,
   ...articleMethods,
+  ...annotationMethods,
   ...importMethods
 }
 
