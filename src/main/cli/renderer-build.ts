@@ -21,6 +21,8 @@ function newestMtime(dir: string): number {
  */
 export async function ensureRendererBuilt(): Promise<string> {
   const index = join(RENDERER_OUT, 'index.html')
+  // Test harnesses build once up front; parallel servers must not rebuild over each other.
+  if (process.env.SCHOLIA_SKIP_UI_BUILD && existsSync(index)) return RENDERER_OUT
   const stale = !existsSync(index) || SOURCES.some((d) => existsSync(d) && newestMtime(d) > statSync(index).mtimeMs)
   if (stale) {
     process.stderr.write('Building the Scholia UI (once, about 20 s)…\n')

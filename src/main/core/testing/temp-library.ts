@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Library } from '../library'
+
+/** A real library file in a fresh temp folder, removed by `dispose`. */
+export function tempLibrary(): { lib: Library; dir: string; path: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'scholia-test-'))
+  const path = join(dir, 'library.db')
+  const lib = Library.open(path)
+  return {
+    lib,
+    dir,
+    path,
+    dispose() {
+      lib.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export const FIXTURE_DIGEST = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
