@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- <suite>… --articles N]`: runs the benchmarks, prints their
+ * Markdown and appends it to bench/RESULTS.md with the machine and the command.
+ */
+import { appendFileSync } from 'node:fs'
+import { machineLine } from './machine'
+import { runImportBench } from './import/plain-text'
+
+type Suite = (args: Map<string, string>) => Promise<string>
+
+const SUITES: Record<string, Suite> = {
+  import: (a) => runImportBench((a.get('sizes') ?? '10000,100000').split(',').map(Number))
+}
+
+function parseArgs(argv: string[]): { suites: string[]; opts: Map<string, string> } {
+  const suites: string[] = []
+  const opts = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--')) opts.set(argv[i].slice(2), argv[++i] ?? '')
+    else suites.push(argv[i])
+  }
+  return { suites: suites.length ? suites : Object.keys(SUITES), opts }
+}
+
+async function main(): Promise<void> {
+  const { suites, opts } = parseArgs(process.argv.slice(2))
+  const unknown = suites.filter((s) => !SUITES[s])
+  if (unknown.length) {
+    console.error(`bench: unknown suite ${unknown.join(', ')} — choose from ${Object.keys(SUITES).join(', ')}`)
+    process.exit(2)
+  }
+  const sections: string[] = []
+  for (const s of suites) sections.push(await SUITES[s](opts))
+  const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — \`npm run bench -- ${process.argv.slice(2).join(' ')}\`\n\nMachine: ${machineLine()}\n`
+  const text = `${header}\n${sections.join('\n\n')}\n\n`
+  process.stdout.write(text)
+  appendFileSync(new URL('./RESULTS.md', import.meta.url), text)
+}
+
+main().catch((e) => {
+  console.error(`bench: ${(e as Error).stack ?? e}`)
+  process.exit(1)
+})
