@@ -27,7 +27,9 @@ CREATE TABLE articles (
   archived     INTEGER NOT NULL DEFAULT 0,
   note         TEXT NOT NULL DEFAULT '',
   annotation_count INTEGER NOT NULL DEFAULT 0,
-  deleted_at   TEXT
+  deleted_at   TEXT,
+  -- JSON of the imported title/author/published/source, kept at the first manual edit (provenance)
+  meta_original TEXT
 );
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_source ON articles(source);
@@ -65,7 +67,16 @@ CREATE INDEX annotations_updated ON annotations(updated_at);
 CREATE TABLE tags (
   id         INTEGER PRIMARY KEY,
   path       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  -- path case-folded beyond ASCII (NOCASE folds only A-Z): the key for uniqueness,
+  -- lookup and subtree range scans (fold >= 'p/' AND fold < 'p0'); see tags/fold.ts
+  fold       TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL
+);
+-- Deleted tags with the articles and annotations they were on, so a delete can be undone.
+CREATE TABLE tag_trash (
+  id         INTEGER PRIMARY KEY,
+  deleted_at TEXT NOT NULL,
+  tags       TEXT NOT NULL
 );
 CREATE TABLE article_tags (
   article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
