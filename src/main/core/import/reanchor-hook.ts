@@ -1,8 +1,11 @@
 import type { Library } from '../library'
+import { reanchorArticle } from '../annotations/reanchor'
 
 /**
- * Called inside the write transaction after an article's text changed, so its
- * annotations can be re-anchored on the new text. Until annotations exist there is
- * nothing to move.
+ * Called inside the write transaction after an article's text changed (a
+ * re-import of an edited version): its annotations are placed on the new
+ * text, and those that cannot be placed are kept as orphans.
  */
-export function afterContentReplaced(_lib: Library, _articleId: string, _newText: string): void {}
+export function afterContentReplaced(lib: Library, articleId: string, newText: string): void {
+  reanchorArticle(lib, articleId, newText)
+}

@@ -1,6 +1,7 @@
 import type { Library } from '../library'
 import type { Handlers } from './dispatch'
 import { appHandlers, type HostInfo } from './app-handlers'
+import { annotationHandlers } from './annotation-handlers'
 import { articleHandlers } from './article-handlers'
 import { ImportJobs, importHandlers } from './import-handlers'
 
@@ -10,6 +11,7 @@ export function createHandlers(lib: Library, host: HostInfo): Handlers {
   return {
     ...appHandlers(lib, host),
     ...articleHandlers(lib),
+    ...annotationHandlers(lib),
     ...importHandlers(lib, jobs)
   }
 }

@@ -1,0 +1,105 @@
+import { ScholiaError } from '../../../shared/errors'
+import type { Annotation } from '../../../shared/model'
+import type { Library } from '../library'
+import { normalizeForIndex } from '../search-text'
+import { ensureTag } from '../tags/attach'
+import { ANNOTATION_COLUMNS, toAnnotation, type AnnotationRow } from './rows'
+
+/** The live article an annotation belongs to, with the plain text offsets refer to. */
+export interface ArticleText {
+  rowid: number
+  id: string
+  text: string
+}
+
+/** The article's stored plain text; `not_found` for an unknown or deleted article. */
+export function articleText(lib: Library, articleId: string): ArticleText {
+  const row = lib.db
+    .prepare(
+      `SELECT a.rowid, a.id, c.text FROM articles a JOIN article_content c ON c.article_rowid = a.rowid
+       WHERE a.id = ? AND a.deleted_at IS NULL`
+    )
+    .get(articleId) as ArticleText | undefined
+  if (!row) throw new ScholiaError('not_found', `no article with id ${articleId} — it may have been deleted; list articles with 'scholia list'`)
+  return row
+}
+
+/** A stored annotation row, tombstoned or not; `not_found` if the id is unknown. */
+export function annotationRow(lib: Library, id: string): AnnotationRow {
+  const row = lib.db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRow | undefined
+  if (!row) throw new ScholiaError('not_found', `no annotation with id ${id} — it may belong to an article that was removed`)
+  return row
+}
+
+/** Tag paths of many annotations in one query, keyed by annotation rowid. */
+export function tagsByAnnotation(lib: Library, rowids: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>()
+  if (rowids.length === 0) return out
+  const rows = lib.db
+    .prepare(
+      `SELECT at.annotation_rowid AS r, t.path AS path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+       WHERE at.annotation_rowid IN (SELECT value FROM json_each(?)) ORDER BY t.path`
+    )
+    .all(JSON.stringify(rowids)) as { r: number; path: string }[]
+  for (const { r, path } of rows) {
+    const list = out.get(r)
+    if (list) list.push(path)
+    else out.set(r, [path])
+  }
+  return out
+}
+
+/** One annotation in its API shape (tombstoned ones too: restore and merge need them). */
+export function getAnnotation(lib: Library, id: string): Annotation {
+  const row = annotationRow(lib, id)
+  return toAnnotation(row, tagsByAnnotation(lib, [row.rowid]).get(row.rowid) ?? [])
+}
+
+/** An article's live annotations in reading order; orphans (no place in the text) last. */
+export function listAnnotations(lib: Library, articleId: string): Annotation[] {
+  articleText(lib, articleId)
+  const rows = lib.db
+    .prepare(
+      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
+       ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
+    )
+    .all(articleId) as AnnotationRow[]
+  const tags = tagsByAnnotation(lib, rows.map((r) => r.rowid))
+  return rows.map((r) => toAnnotation(r, tags.get(r.rowid) ?? []))
+}
+
+/** Replaces an annotation's tags, creating new tag paths (validated). Call inside a transaction. */
+export function setAnnotationTags(lib: Library, rowid: number, paths: readonly string[], now: string): void {
+  lib.db.prepare('DELETE FROM annotation_tags WHERE annotation_rowid = ?').run(rowid)
+  const attach = lib.db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_rowid, tag_id) VALUES (?, ?)')
+  for (const p of paths) attach.run(rowid, ensureTag(lib, p, now))
+}
+
+/** Adds or refreshes an annotation's search entry (quote and note). Call inside a transaction. */
+export function indexAnnotation(lib: Library, rowid: number, exact: string, note: string): void {
+  unindexAnnotation(lib, rowid)
+  lib.db
+    .prepare('INSERT INTO annotations_fts(rowid, exact, note) VALUES (?, ?, ?)')
+    .run(rowid, normalizeForIndex(exact), normalizeForIndex(note))
+}
+
+/** Removes an annotation from search (deleted ones must not be found). */
+export function unindexAnnotation(lib: Library, rowid: number): void {
+  lib.db.prepare('DELETE FROM annotations_fts WHERE rowid = ?').run(rowid)
+}
+
+/** Recounts an article's live annotations into `articles.annotation_count`. */
+export function refreshAnnotationCount(lib: Library, articleId: string): void {
+  lib.db
+    .prepare(
+      `UPDATE articles SET annotation_count =
+         (SELECT count(*) FROM annotations WHERE article_id = ? AND deleted_at IS NULL) WHERE id = ?`
+    )
+    .run(articleId, articleId)
+}
+
+/** The identity annotations are attributed to (the `identity` setting), or null when unset. */
+export function currentCreator(lib: Library): string | null {
+  const identity = lib.getSetting('identity')?.trim()
+  return identity ? identity : null
+}
