@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Import parsing runs on worker threads; worker-pool.ts loads this next to index.js.
+          'prepare-worker': resolve(__dirname, 'src/main/core/import/prepare-worker.ts')
+        }
+      }
     }
   },
   preload: {

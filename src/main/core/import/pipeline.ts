@@ -1,15 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { ImportOutcome, ImportReport } from '../../../shared/model'
 import { ScholiaError } from '../../../shared/errors'
 import { findByHash, findBySource, insertArticle, replaceArticleContent, type NewArticle } from '../articles/repo'
 import type { Library } from '../library'
 import { tagArticle } from '../tags/attach'
 import { validateTagPath } from '../tags/path'
-import { canonicalize } from './canonical'
-import { parseBytes } from './parsers'
-import { sanitizeHtml } from './sanitize'
-import { ImportError, type ParsedDoc, type ParseResult } from './types'
+import { prepareFile, type PreparedDoc } from './prepare'
 import { afterContentReplaced } from './reanchor-hook'
+import { ImportError } from './types'
+import { PreparePool } from './worker-pool'
 
 /** Something to import: a file on disk, an uploaded file, pasted text. */
 export interface ImportItem {
@@ -25,30 +24,14 @@ export interface ImportOptions {
   jobId?: string
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number; current: string | null; failed: number }) => void
-  /** Parses items ahead of the writer (e.g. on a worker pool); defaults to in-process parsing. */
-  parse?: (bytes: Uint8Array, name: string, source: string | null) => Promise<ParseResult>
+  /** Worker threads for parsing: 'auto' uses them for batches of at least POOL_MIN_ITEMS. */
+  workers?: 'auto' | 'never'
 }
 
-const TITLE_MAX = 500
-
-/** A parsed document made safe and canonical: what gets stored. */
-export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null): NewArticle {
-  const { html, text } = canonicalize(sanitizeHtml(doc.html))
-  if (text.trim().length === 0 && doc.title.trim().length === 0) throw new ImportError('no readable text found')
-  return {
-    title: (doc.title.trim() || text.trim().slice(0, 80) || 'Untitled').slice(0, TITLE_MAX),
-    author: doc.author?.trim() || null,
-    published: doc.published || null,
-    source: doc.url || source,
-    site: doc.site ?? null,
-    format,
-    encoding,
-    language: doc.language ?? null,
-    html,
-    text,
-    contentHash: createHash('sha256').update(html).digest('hex')
-  }
-}
+/** Below this many files, starting worker threads costs more than it saves. */
+export const POOL_MIN_ITEMS = 16
+/** Files being read and prepared ahead of the writer; bounds memory on huge batches. */
+const READ_AHEAD_PER_WORKER = 4
 
 /**
  * Writes one prepared article in its own transaction: a duplicate (same content)
@@ -85,41 +68,65 @@ function oneLine(file: string, e: unknown): string {
   return `${file}: ${msg.replace(/\s*\n\s*/g, ' ')}`
 }
 
+type Prepared = { ok: true; docs: PreparedDoc[] } | { ok: false; error: unknown }
+
 /**
- * Imports items one after another; a failing item is reported and the rest go on.
- * Each article is written in its own transaction, so cancelling or crashing never
+ * Imports items in order; a failing item is reported and the rest go on. Files are
+ * read and prepared ahead (on worker threads for big batches) while this thread
+ * writes, each article in its own transaction, so cancelling or crashing never
  * leaves half an article behind.
  */
 export async function importItems(lib: Library, items: ImportItem[], opts: ImportOptions = {}): Promise<ImportReport> {
   const jobId = opts.jobId ?? randomUUID()
   const tags = (opts.tags ?? []).map(validateTagPath)
   const outcomes: ImportOutcome[] = []
-  const parse = opts.parse ?? ((bytes, name, source) => parseBytes(bytes, name, source))
+  const pool = opts.workers !== 'never' && items.length >= POOL_MIN_ITEMS ? new PreparePool() : null
+  const prepare = (bytes: Uint8Array, item: ImportItem) =>
+    pool ? pool.prepare(bytes, item.name, item.source) : prepareFile(bytes, item.name, item.source)
+  const start = (item: ImportItem): Promise<Prepared> =>
+    item
+      .load()
+      .then((bytes) => prepare(bytes, item))
+      .then(
+        (docs): Prepared => ({ ok: true, docs }),
+        (error): Prepared => ({ ok: false, error })
+      )
+
+  const ahead = pool ? pool.size * READ_AHEAD_PER_WORKER : 1
+  const queue: Promise<Prepared>[] = []
+  let next = 0
   let failed = 0
+  let done = 0
   let cancelled = false
-  for (let i = 0; i < items.length; i++) {
-    if (opts.signal?.aborted) {
-      cancelled = true
-      break
-    }
-    const item = items[i]
-    opts.onProgress?.({ done: i, total: items.length, current: item.name, failed })
-    try {
-      const bytes = await item.load()
-      const result = await parse(bytes, item.name, item.source)
-      const many = result.docs.length > 1
-      for (let d = 0; d < result.docs.length; d++) {
-        // Items of a digest share a file; give each its own source so a re-import
-        // of an edited digest updates the matching item instead of the first.
-        const source = item.source && many ? `${item.source}#${d + 1}` : item.source
-        const prepared = prepareDoc(result.docs[d], result.format, result.encoding, source)
-        outcomes.push(storeArticle(lib, item.name, prepared, [...tags, ...(result.docs[d].tags ?? [])]))
+  try {
+    while (done < items.length) {
+      while (next < items.length && queue.length < ahead) queue.push(start(items[next++]))
+      if (opts.signal?.aborted) {
+        cancelled = true
+        break
       }
-    } catch (e) {
-      failed++
-      outcomes.push({ file: item.name, error: oneLine(item.name, e) })
+      const item = items[done]
+      opts.onProgress?.({ done, total: items.length, current: item.name, failed })
+      const prepared = await queue.shift()!
+      if (prepared.ok) {
+        for (const d of prepared.docs) {
+          try {
+            outcomes.push(storeArticle(lib, item.name, d.article, [...tags, ...d.tags]))
+          } catch (e) {
+            failed++
+            outcomes.push({ file: item.name, error: oneLine(item.name, e) })
+          }
+        }
+      } else {
+        failed++
+        outcomes.push({ file: item.name, error: oneLine(item.name, prepared.error) })
+      }
+      done++
     }
+  } finally {
+    await Promise.allSettled(queue)
+    await pool?.close()
   }
-  opts.onProgress?.({ done: cancelled ? outcomes.length : items.length, total: items.length, current: null, failed })
+  opts.onProgress?.({ done, total: items.length, current: null, failed })
   return { jobId, outcomes, cancelled }
 }

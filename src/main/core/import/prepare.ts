@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto'
+import type { NewArticle } from '../articles/repo'
+import { canonicalize } from './canonical'
+import { parseBytes } from './parsers'
+import { sanitizeHtml } from './sanitize'
+import { ImportError, type ParsedDoc } from './types'
+
+const TITLE_MAX = 500
+
+/** An article ready for the writer, with the tags its file asked for. */
+export interface PreparedDoc {
+  article: NewArticle
+  tags: string[]
+}
+
+/** A parsed document made safe and canonical: what gets stored. */
+export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null): NewArticle {
+  const { html, text } = canonicalize(sanitizeHtml(doc.html))
+  if (text.trim().length === 0 && doc.title.trim().length === 0) throw new ImportError('no readable text found')
+  return {
+    title: (doc.title.trim() || text.trim().slice(0, 80) || 'Untitled').slice(0, TITLE_MAX),
+    author: doc.author?.trim() || null,
+    published: doc.published || null,
+    source: doc.url || source,
+    site: doc.site ?? null,
+    format,
+    encoding,
+    language: doc.language ?? null,
+    html,
+    text,
+    contentHash: createHash('sha256').update(html).digest('hex')
+  }
+}
+
+/**
+ * Everything CPU-bound about one file — detect, decode, parse, sanitise,
+ * canonicalise, hash — so it can run on a worker thread while the single SQLite
+ * writer stores the previous file.
+ */
+export async function prepareFile(bytes: Uint8Array, name: string, source: string | null): Promise<PreparedDoc[]> {
+  const result = await parseBytes(bytes, name, source)
+  const many = result.docs.length > 1
+  return result.docs.map((doc, d) => {
+    // Items of a digest share a file; give each its own source so a re-import of an
+    // edited digest updates the matching item instead of the first one.
+    const itemSource = source && many ? `${source}#${d + 1}` : source
+    return { article: prepareDoc(doc, result.format, result.encoding, itemSource), tags: doc.tags ?? [] }
+  })
+}
