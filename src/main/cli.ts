@@ -8,6 +8,7 @@ import { VERSION, type GlobalOptions } from './cli/context'
 import { importCommand } from './cli/import'
 import { listCommand } from './cli/list'
 import { backupCommand, checkCommand } from './cli/maintenance'
+import { restoreCommand } from './cli/restore'
 import { serveCommand } from './cli/serve'
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
@@ -42,6 +43,10 @@ function program(set: (code: number) => void): Command {
     .description('copy the library to a new file (safe while the app runs)')
     .argument('<out>', 'backup file to create')
     .action(async (out: string, _o, cmd: Command) => set(await backupCommand(out, g(cmd))))
+  p.command('restore')
+    .description('replace the library with a backup (the current file is kept aside, never deleted)')
+    .argument('<backup>', 'backup file to restore')
+    .action((backup: string, _o, cmd: Command) => set(restoreCommand(backup, g(cmd))))
   return p
 }
 

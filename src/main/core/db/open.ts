@@ -2,6 +2,8 @@ import Database, { type Database as DB } from 'better-sqlite3'
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
+import { backupBeforeMigration } from '../maintenance/auto-backup'
+import { restoreHint } from '../maintenance/backup-files'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 
 export interface OpenOptions {
@@ -10,8 +12,11 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 addon built for this runtime (Electron's ABI). */
   nativeBinding?: string
   readonly?: boolean
-  /** Called before an existing library is migrated, so a backup can be taken. */
-  beforeMigrate?: (db: DB, from: number, to: number) => void
+  /**
+   * Called before an existing library is migrated. Defaults to a backup into the
+   * library's backups folder; pass null to skip it (tests of migrations only).
+   */
+  beforeMigrate?: ((db: DB, from: number, to: number) => void) | null
 }
 
 export interface OpenedDatabase {
@@ -54,7 +59,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
   if (exists && !looksLikeSqlite(path))
     throw new ScholiaError(
       'library_unusable',
-      `${path} is not a Scholia library (not an SQLite database) — move it away or choose another file with --db`
+      `${path} is not a Scholia library (not an SQLite database) — move it away, choose another file with --db, or ${restoreHint(path)}`
     )
 
   let db: DB
@@ -76,7 +81,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
         'library_unusable',
         `${path} is an SQLite database but not a Scholia library — choose another file with --db`
       )
-    if (version > 0 && version < LATEST_VERSION) opts.beforeMigrate?.(db, version, LATEST_VERSION)
+    if (version > 0 && version < LATEST_VERSION && !opts.readonly) {
+      const hook = opts.beforeMigrate === undefined ? backupBeforeMigration(path) : opts.beforeMigrate
+      hook?.(db, version, LATEST_VERSION)
+    }
     if (!opts.readonly) migrate(db)
     return { db, created: version === 0, path }
   } catch (e) {
@@ -85,7 +93,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
     if ((e as { code?: string }).code === 'SQLITE_NOTADB' || (e as { code?: string }).code === 'SQLITE_CORRUPT')
       throw new ScholiaError(
         'library_unusable',
-        `${path} is damaged (${(e as Error).message}) — restore a backup with 'scholia restore' or choose another file`
+        `${path} is damaged (${(e as Error).message}); it was left untouched — ${restoreHint(path)}`
       )
     throw e
   }
