@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { ScholiaError } from '../shared/errors'
+import { annotationsCommand, highlightCommand } from './cli/annotations'
 import { VERSION, type GlobalOptions } from './cli/context'
 import { importCommand } from './cli/import'
 import { listCommand } from './cli/list'
@@ -47,6 +48,20 @@ function program(set: (code: number) => void): Command {
     .description('replace the library with a backup (the current file is kept aside, never deleted)')
     .argument('<backup>', 'backup file to restore')
     .action((backup: string, _o, cmd: Command) => set(restoreCommand(backup, g(cmd))))
+  p.command('highlight')
+    .description('highlight a quote in an article (exact words; --prefix/--suffix pick among repeats)')
+    .argument('<article-id>', 'article to annotate')
+    .requiredOption('--quote <text>', 'the words to highlight, exactly as in the article')
+    .option('--prefix <text>', 'text just before the quote, to choose among repeats')
+    .option('--suffix <text>', 'text just after the quote, to choose among repeats')
+    .option('--note <markdown>', 'note attached to the highlight')
+    .option('--color <color>', 'yellow, green, blue, pink, purple or orange (default yellow)')
+    .option('--tag <tag>', 'tag the highlight (repeatable)', collect)
+    .action((id: string, _o, cmd: Command) => set(highlightCommand(id, g(cmd) as Parameters<typeof highlightCommand>[1])))
+  p.command('annotations')
+    .description("list an article's annotations in reading order (orphaned ones last)")
+    .argument('<article-id>', 'article whose annotations to list')
+    .action((id: string, _o, cmd: Command) => set(annotationsCommand(id, g(cmd))))
   return p
 }
 

@@ -23,7 +23,7 @@ export function checkLibrary(lib: Library): CheckReport {
     } catch (e) {
       problems.push(`${fts}: ${(e as Error).message}`)
     }
-    const missing = (lib.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE rowid NOT IN (SELECT rowid FROM ${fts})`).get() as { n: number }).n
+    const missing = (lib.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL AND rowid NOT IN (SELECT rowid FROM ${fts})`).get() as { n: number }).n
     const extra = (lib.db.prepare(`SELECT count(*) AS n FROM ${fts} WHERE rowid NOT IN (SELECT rowid FROM ${table})`).get() as { n: number }).n
     if (missing) problems.push(`${fts}: ${missing} row(s) of ${table} not indexed`)
     if (extra) problems.push(`${fts}: ${extra} index entr(ies) without a row in ${table}`)
