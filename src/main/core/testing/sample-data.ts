@@ -5,11 +5,13 @@
  * migration fixtures. Written with the store's own functions where they exist so
  * the indexes are what the app would write.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Library } from '../library'
-import { insertArticle, type NewArticle } from '../articles/repo'
-import { normalizeForIndex } from '../search-text'
-import { ensureTag, tagArticle } from '../tags/attach'
+import { createAnnotation } from '../annotations/create'
+import { deleteAnnotation } from '../annotations/delete'
+import { setArticleNote } from '../articles/note'
+import { insertArticle, setProgress, type NewArticle } from '../articles/repo'
+import { tagArticle } from '../tags/attach'
 
 export interface SampleIds {
   english: string
@@ -43,26 +45,9 @@ const ENGLISH = 'Ice cores record the climate of the past.\n\nEach layer of snow
 const RUSSIAN =
   'Ещё в прошлом веке учёные заметили, что ледники отступают.\n\nЁлки на склонах поднимаются выше с каждым десятилетием, а вечная мерзлота тает.'
 
-function annotate(lib: Library, articleId: string, text: string, exact: string, note: string, tags: string[], deleted = false): void {
+function annotate(lib: Library, articleId: string, text: string, exact: string, note: string, tags: string[]): string {
   const start = text.indexOf(exact)
-  const end = start + exact.length
-  const now = '2024-03-16T09:30:00.000Z'
-  const rowid = Number(
-    lib.db
-      .prepare(
-        `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator,
-           created_at, updated_at, deleted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'green', ?, 'Аня', ?, ?, ?)`
-      )
-      .run(randomUUID(), articleId, start, end, exact, text.slice(Math.max(0, start - 32), start), text.slice(end, end + 32), note, now, now, deleted ? now : null)
-      .lastInsertRowid
-  )
-  for (const t of tags) lib.db.prepare('INSERT INTO annotation_tags(annotation_rowid, tag_id) VALUES (?, ?)').run(rowid, ensureTag(lib, t, now))
-  if (!deleted)
-    lib.db.prepare('INSERT INTO annotations_fts(rowid, exact, note) VALUES (?, ?, ?)').run(rowid, normalizeForIndex(exact), normalizeForIndex(note))
-  lib.db
-    .prepare('UPDATE articles SET annotation_count = (SELECT count(*) FROM annotations WHERE article_id = ? AND deleted_at IS NULL) WHERE id = ?')
-    .run(articleId, articleId)
+  return createAnnotation(lib, { articleId, start, end: start + exact.length, color: 'green', note, tags }, '2024-03-16T09:30:00.000Z').id
 }
 
 /** Fills an empty library with the sample data, in one transaction. */
@@ -72,16 +57,17 @@ export function fillSampleData(lib: Library): SampleIds {
     const ru = article('Ледники отступают', 'Пётр Иванов', RUSSIAN, { language: 'ru', encoding: 'windows-1251', format: 'text' })
     const english = insertArticle(lib, en, '2024-03-15T10:00:00.000Z')
     const russian = insertArticle(lib, ru, '2024-03-15T10:05:00.000Z')
+    lib.setSetting('identity', 'Аня')
     tagArticle(lib, english.rowid, 'science/climate')
     tagArticle(lib, russian.rowid, 'science/climate')
     tagArticle(lib, russian.rowid, 'region/россия')
-    lib.db.prepare('UPDATE articles SET note = ?, progress = 0.5, last_read_at = ? WHERE id = ?').run('Cite in **chapter 2**.', '2024-03-16T09:00:00.000Z', english.id)
+    setArticleNote(lib, english.id, 'Cite in **chapter 2**.')
+    setProgress(lib, english.id, 0.5, '2024-03-16T09:00:00.000Z')
     lib.db.prepare("UPDATE articles SET is_read = 1, progress = 1, archived = 1 WHERE id = ?").run(russian.id)
     annotate(lib, english.id, en.text, 'a hundred thousand years', 'Check the *exact* figure.', ['to-check'])
     annotate(lib, russian.id, ru.text, 'вечная мерзлота тает', 'Главный тезис — «мерзлота».', ['region/россия', 'key'])
-    annotate(lib, russian.id, ru.text, 'ледники отступают', 'deleted by mistake', [], true)
+    deleteAnnotation(lib, annotate(lib, russian.id, ru.text, 'ледники отступают', 'deleted by mistake', []), '2024-03-16T09:40:00.000Z')
     lib.setSetting('theme', 'dark')
-    lib.setSetting('identity', 'Аня')
     lib.db.prepare('INSERT INTO saved_searches(name, query, created_at) VALUES (?, ?, ?)').run('Мерзлота', 'мерзлота tag:science', '2024-03-16T10:00:00.000Z')
     return { english: english.id, russian: russian.id, russianWord: 'учёные' }
   })
