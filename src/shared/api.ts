@@ -10,12 +10,18 @@ import { appEvents, appMethods } from './api/app'
 import { annotationMethods } from './api/annotations'
 import { articleMethods } from './api/articles'
 import { importEvents, importMethods } from './api/imports'
+import { libraryMethods } from './api/library'
+import { searchMethods } from './api/search'
+import { tagMethods } from './api/tags'
 
 export const contract = {
   ...appMethods,
   ...articleMethods,
   ...annotationMethods,
-  ...importMethods
+  ...importMethods,
+  ...libraryMethods,
+  ...tagMethods,
+  ...searchMethods
 }
 
 export const events = {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Article, ArticleSummary } from '../model'
 import { Id, method } from './define'
+import { LibraryFilter } from './library'
 
 export const SORTS = ['added', 'published', 'title', 'lastRead'] as const
 
@@ -10,14 +11,17 @@ export const ListArgs = z
     desc: z.boolean().default(true),
     /** Opaque keyset cursor returned by the previous page. */
     cursor: z.string().max(2_000).nullable().default(null),
-    limit: z.number().int().min(1).max(500).default(100)
+    limit: z.number().int().min(1).max(500).default(100),
+    /** Which articles to show (tags, read state, dates, a search query…); none by default. */
+    filter: LibraryFilter.prefault({})
   })
   .strict()
 
 export interface ListPage {
   items: ArticleSummary[]
   nextCursor: string | null
-  total: number
+  /** Articles matching the filter; counted on the first page only (null on later pages, which cost one index seek). */
+  total: number | null
 }
 
 export const articleMethods = {

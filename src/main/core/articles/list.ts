@@ -1,7 +1,10 @@
 import type { ListPage } from '../../../shared/api/articles'
 import type { SORTS } from '../../../shared/api/articles'
+import type { LibraryFilterValue } from '../../../shared/api/library'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
+import { filterWhere } from '../library/filter'
+import { Where } from '../library/where'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows'
 import { tagsByArticle } from './tags-of'
 
@@ -26,6 +29,8 @@ export interface ListQuery {
   desc: boolean
   cursor: string | null
   limit: number
+  /** Which articles; omitted means all live ones. */
+  filter?: LibraryFilterValue
 }
 
 function decodeCursor(cursor: string): [string, number] {
@@ -40,22 +45,22 @@ function decodeCursor(cursor: string): [string, number] {
 
 /**
  * One page of the library by keyset pagination: the cursor is the last row's sort
- * key and rowid, so page N costs the same as page 1 (no OFFSET scan).
+ * key and rowid, so page N costs the same as page 1 (no OFFSET scan). The total
+ * is counted on the first page only.
  */
 export function listArticles(lib: Library, q: ListQuery): ListPage {
   const key = SORT_KEY[q.sort]
   const dir = q.desc ? 'DESC' : 'ASC'
   const cmp = q.desc ? '<' : '>'
-  const params: unknown[] = []
-  let where = 'a.deleted_at IS NULL'
+  const filter = q.filter ? filterWhere(q.filter) : new Where().add('a.deleted_at IS NULL')
+  const where = new Where().add(filter.sql, ...filter.params)
   if (q.cursor) {
     const [k, rowid] = decodeCursor(q.cursor)
-    where += ` AND (${key}, a.rowid) ${cmp} (?, ?)`
-    params.push(k, rowid)
+    where.add(`(${key}, a.rowid) ${cmp} (?, ?)`, k, rowid)
   }
   const rows = lib.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where} ORDER BY ${key} ${dir}, a.rowid ${dir} LIMIT ?`)
-    .all(...params, q.limit + 1) as SummaryRow[]
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where.sql} ORDER BY ${key} ${dir}, a.rowid ${dir} LIMIT ?`)
+    .all(...where.params, q.limit + 1) as SummaryRow[]
   const more = rows.length > q.limit
   const page = more ? rows.slice(0, q.limit) : rows
   const tags = tagsByArticle(lib, page.map((r) => r.rowid))
@@ -63,6 +68,11 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
   return {
     items: page.map((r) => toSummary(r, tags.get(r.rowid) ?? [])),
     nextCursor: more && last ? Buffer.from(JSON.stringify([SORT_FIELD[q.sort](last), last.rowid])).toString('base64url') : null,
-    total: (lib.db.prepare('SELECT count(*) AS n FROM articles a WHERE a.deleted_at IS NULL').get() as { n: number }).n
+    total: q.cursor ? null : countArticles(lib, filter)
   }
+}
+
+/** How many live articles a filter matches. */
+export function countArticles(lib: Library, filter: Where): number {
+  return (lib.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${filter.sql}`).get(...filter.params) as { n: number }).n
 }

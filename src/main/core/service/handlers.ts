@@ -4,6 +4,9 @@ import { appHandlers, type HostInfo } from './app-handlers'
 import { annotationHandlers } from './annotation-handlers'
 import { articleHandlers } from './article-handlers'
 import { ImportJobs, importHandlers } from './import-handlers'
+import { libraryHandlers } from './library-handlers'
+import { searchHandlers } from './search-handlers'
+import { tagHandlers } from './tag-handlers'
 
 /** Every API method bound to one open library. */
 export function createHandlers(lib: Library, host: HostInfo): Handlers {
@@ -12,6 +15,9 @@ export function createHandlers(lib: Library, host: HostInfo): Handlers {
     ...appHandlers(lib, host),
     ...articleHandlers(lib),
     ...annotationHandlers(lib),
-    ...importHandlers(lib, jobs)
+    ...importHandlers(lib, jobs),
+    ...libraryHandlers(lib),
+    ...tagHandlers(lib),
+    ...searchHandlers(lib)
   }
 }

@@ -1,0 +1,45 @@
+import type { LibraryFilterValue } from '../../../shared/api/library'
+import { articleQueryConditions, ARTICLES_WITH_TAG } from '../search/conditions'
+import { parseQuery } from '../search/parse'
+import { subtreeParams } from '../tags/fold'
+import { validateTagPath } from '../tags/path'
+import { Where } from './where'
+
+const SITE_SQL = "a.site LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\'"
+
+/** Escapes LIKE wildcards so a site filter "a_b" means the text a_b. */
+function likeContains(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** The day after an ISO date: `to` includes its whole day, whatever time a timestamp carries. */
+function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * The library filter as conditions on live articles (alias `a`). Shared by the
+ * list, its counts and bulk operations on "all matching", so what the user sees
+ * is exactly what a bulk operation touches.
+ */
+export function filterWhere(f: LibraryFilterValue): Where {
+  const w = new Where().add('a.deleted_at IS NULL')
+  for (const t of f.tagsAll) w.add(`a.rowid IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(validateTagPath(t)))
+  if (f.tagsAny.length) {
+    const any = f.tagsAny.map(() => ARTICLES_WITH_TAG).join(' UNION ALL ')
+    w.add(`a.rowid IN (${any})`, ...f.tagsAny.flatMap((t) => subtreeParams(validateTagPath(t))))
+  }
+  for (const t of f.tagsNone) w.add(`a.rowid NOT IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(validateTagPath(t)))
+  if (f.read) w.add('a.is_read = ?', f.read === 'read' ? 1 : 0)
+  if (f.archived !== null) w.add('a.archived = ?', f.archived ? 1 : 0)
+  if (f.annotated !== null) w.add(f.annotated ? 'a.annotation_count > 0' : 'a.annotation_count = 0')
+  const date = f.dateField === 'added' ? 'a.imported_at' : 'a.published'
+  if (f.from) w.add(`${date} >= ?`, f.from)
+  if (f.to) w.add(`${date} < ?`, dayAfter(f.to))
+  if (f.site) w.add(SITE_SQL, likeContains(f.site), likeContains(f.site))
+  if (f.formats.length) w.add(`a.format IN (${f.formats.map(() => '?').join(', ')})`, ...f.formats)
+  if (f.query.trim()) articleQueryConditions(parseQuery(f.query), w)
+  return w
+}

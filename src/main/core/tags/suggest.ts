@@ -1,0 +1,24 @@
+import type { Library } from '../library'
+import { foldTag } from './fold'
+
+/** Candidates looked at before ranking by use; autocomplete shows far fewer. */
+const MAX_CANDIDATES = 200
+
+/**
+ * Tag paths for autocomplete: paths starting with the typed text first, then
+ * paths with a segment starting with it ("kaz" finds "region/kazakhstan"); within
+ * each group the most used first.
+ */
+export function suggestTags(lib: Library, prefix: string, limit: number): string[] {
+  const p = foldTag(prefix.trim())
+  const rows = lib.db
+    .prepare(
+      `SELECT path, (fold >= ?1 AND fold < ?1 || char(1114111)) AS starts,
+         (SELECT count(*) FROM article_tags at WHERE at.tag_id = tags.id) AS uses
+       FROM tags WHERE ?1 = '' OR (fold >= ?1 AND fold < ?1 || char(1114111)) OR instr(fold, '/' || ?1) > 0
+       ORDER BY starts DESC, fold LIMIT ?2`
+    )
+    .all(p, MAX_CANDIDATES) as { path: string; starts: number; uses: number }[]
+  rows.sort((a, b) => b.starts - a.starts || b.uses - a.uses || a.path.localeCompare(b.path))
+  return rows.slice(0, limit).map((r) => r.path)
+}
