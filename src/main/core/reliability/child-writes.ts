@@ -23,7 +23,7 @@ const lib = Library.open(path)
 // The writes this child makes need no import machinery; the rest of the API is absent.
 const handlers = { ...appHandlers(lib, { version: 'test', mode: 'browser' }), ...articleHandlers(lib), ...annotationHandlers(lib) } as Handlers
 const random = rng(Number(seed))
-const articles = lib.db.prepare('SELECT a.id, length(c.text) AS len FROM articles a JOIN article_content c ON c.article_rowid = a.rowid').all() as {
+const articles = lib.db.prepare('SELECT a.id, length(c.text) AS len FROM articles a JOIN article_content c ON c.article_rowid = a.rowid ORDER BY a.rowid').all() as {
   id: string
   len: number
 }[]

@@ -4,7 +4,7 @@
  * through tsx costs a second or more each and the test starts dozens.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,6 +15,13 @@ const OUT_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/scholia-r
 /** Total kills of a run: `SCHOLIA_KILLS` (the soak sets 1000), else the short run of `npm test`. */
 export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 60)
 
+const outdir = join(OUT_DIR, `${process.pid}`)
+
+/** Removes this process's bundles. */
+export function removeBundles(): void {
+  rmSync(outdir, { recursive: true, force: true })
+}
+
 export interface Bundle {
   path: string | null
   /** Why the child could not be built (e.g. a module it needs is still being written). */
@@ -24,7 +31,6 @@ export interface Bundle {
 /** Bundles one child script (plus extra entry points it starts as workers) into OUT_DIR. */
 export async function bundle(entry: string, extra: string[] = []): Promise<Bundle> {
   const esbuild = await import('esbuild')
-  const outdir = join(OUT_DIR, `${process.pid}`)
   mkdirSync(outdir, { recursive: true })
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n')
   try {

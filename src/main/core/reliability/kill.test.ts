@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Library } from '../library'
 import { checkLibrary } from '../maintenance/check'
 import { fillSampleData } from '../testing/sample-data'
-import { bundle, KILLS, runAndKill, type Bundle } from './kill-harness'
+import { bundle, KILLS, removeBundles, runAndKill, type Bundle } from './kill-harness'
 import { rng } from './random'
 import { recordFigure } from './figures'
 
@@ -33,7 +33,10 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'scholia-kill-'))
   ;[writer, importer] = await Promise.all([bundle('child-writes.ts'), bundle('child-import.ts', ['../import/prepare-worker.ts'])])
 }, 60_000)
-afterAll(() => rmSync(work, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true })
+  removeBundles()
+})
 
 /** Opens the library after a kill and asserts it is whole; returns it for the caller's checks. */
 function reopenWhole(path: string, context: string): Library {
