@@ -10,6 +10,8 @@ import { normalizeForIndex } from '../search-text'
 
 /** Characters unicode61 treats as part of a token: letters, numbers, marks, private use. */
 export const TOKEN_RE = /[\p{L}\p{N}\p{M}\p{Co}]+/gu
+/** Non-global twin of TOKEN_RE for tests: a global regex keeps lastIndex, which matchAll would inherit. */
+const ANY_TOKEN_RE = /[\p{L}\p{N}\p{M}\p{Co}]/u
 
 /** Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional: where unicode61 removes diacritics. */
 function isLatinWithDiacritics(cp: number): boolean {
@@ -28,8 +30,7 @@ export function foldToken(token: string): string {
 
 /** True when text holds at least one token (a term without one can match nothing). */
 export function hasToken(text: string): boolean {
-  TOKEN_RE.lastIndex = 0
-  return TOKEN_RE.test(text)
+  return ANY_TOKEN_RE.test(text)
 }
 
 /** Folded tokens of a piece of query text, in order. */

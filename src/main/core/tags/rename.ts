@@ -33,7 +33,8 @@ export function renameTag(lib: Library, from: string, to: string): number {
     }
     // Two steps, so that swapping names inside the subtree never trips the unique index midway.
     const update = lib.db.prepare('UPDATE tags SET path = ?, fold = ? WHERE id = ?')
-    for (const p of planned) update.run(`\u0000${p.id}`, `\u0000${p.id}`, p.id)
+    // (A control character: no real tag can have it, and unlike NUL it compares normally.)
+    for (const p of planned) update.run(`\u0001${p.id}`, `\u0001${p.id}`, p.id)
     for (const p of planned) update.run(p.path, p.fold, p.id)
     return planned.length
   })

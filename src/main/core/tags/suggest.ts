@@ -13,12 +13,12 @@ export function suggestTags(lib: Library, prefix: string, limit: number): string
   const p = foldTag(prefix.trim())
   const rows = lib.db
     .prepare(
-      `SELECT path, (fold >= ?1 AND fold < ?1 || char(1114111)) AS starts,
+      `SELECT path, (fold >= @p AND fold < @p || char(1114111)) AS starts,
          (SELECT count(*) FROM article_tags at WHERE at.tag_id = tags.id) AS uses
-       FROM tags WHERE ?1 = '' OR (fold >= ?1 AND fold < ?1 || char(1114111)) OR instr(fold, '/' || ?1) > 0
-       ORDER BY starts DESC, fold LIMIT ?2`
+       FROM tags WHERE @p = '' OR (fold >= @p AND fold < @p || char(1114111)) OR instr(fold, '/' || @p) > 0
+       ORDER BY starts DESC, fold LIMIT @limit`
     )
-    .all(p, MAX_CANDIDATES) as { path: string; starts: number; uses: number }[]
+    .all({ p, limit: MAX_CANDIDATES }) as { path: string; starts: number; uses: number }[]
   rows.sort((a, b) => b.starts - a.starts || b.uses - a.uses || a.path.localeCompare(b.path))
   return rows.slice(0, limit).map((r) => r.path)
 }
