@@ -2,26 +2,80 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Article } from '@shared/model'
 import { api } from '../api/client'
+import { useLibraryStore } from './library'
+import { useUiStore } from './ui'
 
-/** The article open in the reader. */
+/**
+ * How often the reading position is written while scrolling. Often enough that
+ * a crash loses at most a second of reading, rarely enough not to load the core.
+ */
+export const PROGRESS_SAVE_MS = 1_000
+
+/** The article open in the reader, its reading position, and moving between articles. */
 export const useReaderStore = defineStore('reader', () => {
   const article = shallowRef<Article | null>(null)
   const error = ref<string | null>(null)
+  const loading = ref(false)
+  /** Fraction of the text above the reading position, 0–1, as last reported by the view. */
+  const progress = ref(0)
+  let generation = 0
+  let pending: { id: string; progress: number } | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
 
   async function open(id: string) {
+    performance.mark('reader:open')
+    const gen = ++generation
+    flushProgress()
+    loading.value = true
     error.value = null
     try {
-      article.value = await api('articles.get', { id })
+      const a = await api('articles.get', { id })
+      if (gen !== generation) return
+      article.value = a
+      progress.value = a.progress
     } catch (e) {
+      if (gen !== generation) return
       article.value = null
       error.value = (e as Error).message
+    } finally {
+      if (gen === generation) loading.value = false
     }
   }
 
-  async function saveProgress(progress: number) {
+  /** Records the reading position; written at most every PROGRESS_SAVE_MS, and on flush. */
+  function reportProgress(p: number) {
     if (!article.value) return
-    await api('articles.setProgress', { id: article.value.id, progress })
+    progress.value = p
+    pending = { id: article.value.id, progress: p }
+    timer ??= setTimeout(flushProgress, PROGRESS_SAVE_MS)
   }
 
-  return { article, error, open, saveProgress }
+  function flushProgress() {
+    clearTimeout(timer)
+    timer = undefined
+    if (!pending) return
+    const p = pending
+    pending = null
+    api('articles.setProgress', p).catch((e: Error) => useUiStore().notify(`Reading position not saved: ${e.message}`, 'error'))
+  }
+
+  function setNoteLocally(note: string) {
+    if (article.value) article.value = { ...article.value, note }
+  }
+
+  /** The article before or after this one in the library list, if any. */
+  function neighbour(step: -1 | 1): string | null {
+    const items = useLibraryStore().items
+    const i = items.findIndex((a) => a.id === article.value?.id)
+    if (i < 0) return null
+    return items[i + step]?.id ?? null
+  }
+
+  function close() {
+    flushProgress()
+    generation++
+    article.value = null
+  }
+
+  return { article, error, loading, progress, open, reportProgress, flushProgress, setNoteLocally, neighbour, close }
 })

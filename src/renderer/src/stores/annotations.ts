@@ -1,0 +1,177 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Annotation, Color } from '@shared/model'
+import { api } from '../api/client'
+import { useReaderStore } from './reader'
+import { useUiStore } from './ui'
+
+const PENDING_PREFIX = 'pending-'
+
+export interface NewHighlight {
+  start: number
+  end: number
+  exact: string
+  color: Color
+  note?: string
+  tags?: string[]
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'note' | 'tags'>> & { range?: { start: number; end: number } }
+
+function byReadingOrder(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
+}
+
+/**
+ * The open article's annotations. Changes show at once (optimistically) and are
+ * saved through the API straight away; a refused change is rolled back with the
+ * core's message.
+ */
+export const useAnnotationsStore = defineStore('annotations', () => {
+  const articleId = ref<string | null>(null)
+  /** Every annotation of the article, in reading order (orphans included, flagged). */
+  const items = shallowRef<Annotation[]>([])
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  /** The last deleted annotation, for Undo. */
+  const lastDeleted = shallowRef<Annotation | null>(null)
+  /** Side-panel filters: colours shown (empty: all) and one tag (null: any). */
+  const colorFilter = ref<Color[]>([])
+  const tagFilter = ref<string | null>(null)
+  let pendingSeq = 0
+  let generation = 0
+
+  const placed = computed(() => items.value.filter((a) => !a.orphaned))
+  const orphans = computed(() => items.value.filter((a) => a.orphaned))
+  const allTags = computed(() => [...new Set(items.value.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)))
+  const filtered = computed(() =>
+    placed.value.filter(
+      (a) =>
+        (colorFilter.value.length === 0 || colorFilter.value.includes(a.color)) &&
+        (tagFilter.value === null || a.tags.includes(tagFilter.value))
+    )
+  )
+
+  const isPending = (a: Annotation) => a.id.startsWith(PENDING_PREFIX)
+
+  async function load(id: string) {
+    const gen = ++generation
+    articleId.value = id
+    items.value = []
+    lastDeleted.value = null
+    loading.value = true
+    try {
+      const list = await api('annotations.list', { articleId: id })
+      if (gen === generation) {
+        items.value = list.slice().sort(byReadingOrder)
+        error.value = null
+      }
+    } catch (e) {
+      if (gen === generation) error.value = (e as Error).message
+    } finally {
+      if (gen === generation) loading.value = false
+    }
+  }
+
+  function put(a: Annotation, replacing?: string) {
+    const rest = items.value.filter((x) => x.id !== a.id && x.id !== replacing)
+    rest.push(a)
+    items.value = rest.sort(byReadingOrder)
+  }
+
+  function drop(id: string) {
+    items.value = items.value.filter((x) => x.id !== id)
+  }
+
+  function fail(e: unknown, what: string) {
+    useUiStore().notify(`${what}: ${(e as Error).message}`, 'error')
+  }
+
+  /** Highlights a range; it is painted at once and replaced by the stored one when the core answers. */
+  async function create(h: NewHighlight): Promise<Annotation | null> {
+    const id = articleId.value
+    if (!id) return null
+    const now = new Date().toISOString()
+    const temp: Annotation = {
+      id: `${PENDING_PREFIX}${++pendingSeq}`, articleId: id, start: h.start, end: h.end, exact: h.exact, prefix: '', suffix: '',
+      color: h.color, note: h.note ?? '', tags: h.tags ?? [], creator: null, createdAt: now, updatedAt: now, orphaned: false
+    }
+    put(temp)
+    try {
+      const saved = await api('annotations.create', { articleId: id, start: h.start, end: h.end, color: h.color, note: h.note ?? '', tags: h.tags ?? [] })
+      if (articleId.value === id) put(saved, temp.id)
+      return saved
+    } catch (e) {
+      drop(temp.id)
+      fail(e, 'Highlight not saved')
+      return null
+    }
+  }
+
+  async function update(id: string, patch: AnnotationPatch): Promise<Annotation | null> {
+    const before = items.value.find((a) => a.id === id)
+    if (!before || isPending(before)) return null
+    const { range, ...fields } = patch
+    put({ ...before, ...fields, ...(range ? { start: range.start, end: range.end, orphaned: false } : {}) })
+    try {
+      const saved = await api('annotations.update', { id, ...patch })
+      put(saved)
+      return saved
+    } catch (e) {
+      put(before)
+      fail(e, 'Change not saved')
+      return null
+    }
+  }
+
+  async function remove(id: string) {
+    const before = items.value.find((a) => a.id === id)
+    if (!before || isPending(before)) return
+    drop(id)
+    try {
+      await api('annotations.delete', { id })
+      lastDeleted.value = before
+    } catch (e) {
+      put(before)
+      fail(e, 'Highlight not deleted')
+    }
+  }
+
+  /** Undoes the last delete. */
+  async function undoDelete() {
+    const a = lastDeleted.value
+    if (!a) return
+    lastDeleted.value = null
+    try {
+      const restored = await api('annotations.restore', { id: a.id })
+      if (articleId.value === restored.articleId) put(restored)
+    } catch (e) {
+      fail(e, 'Could not undo')
+    }
+  }
+
+  async function setArticleNote(note: string): Promise<boolean> {
+    const reader = useReaderStore()
+    const article = reader.article
+    if (!article) return false
+    const before = article.note
+    reader.setNoteLocally(note)
+    try {
+      await api('articles.setNote', { id: article.id, note })
+      return true
+    } catch (e) {
+      reader.setNoteLocally(before)
+      fail(e, 'Article note not saved')
+      return false
+    }
+  }
+
+  function toggleColor(c: Color) {
+    colorFilter.value = colorFilter.value.includes(c) ? colorFilter.value.filter((x) => x !== c) : [...colorFilter.value, c]
+  }
+
+  return {
+    articleId, items, placed, orphans, filtered, allTags, loading, error, lastDeleted, colorFilter, tagFilter,
+    isPending, load, create, update, remove, undoDelete, setArticleNote, toggleColor
+  }
+})
