@@ -7,7 +7,7 @@ import { ScholiaError } from '../shared/errors'
 import { annotationsCommand, highlightCommand } from './cli/annotations'
 import { VERSION, type GlobalOptions } from './cli/context'
 import { importCommand } from './cli/import'
-import { listCommand } from './cli/list'
+import { registerLibraryCommands } from './cli/library-commands'
 import { backupCommand, checkCommand } from './cli/maintenance'
 import { restoreCommand } from './cli/restore'
 import { serveCommand } from './cli/serve'
@@ -30,9 +30,7 @@ function program(set: (code: number) => void): Command {
     .argument('<paths...>', 'files or folders')
     .option('--tag <tag>', 'tag every imported article (repeatable)', collect)
     .action(async (paths: string[], _o, cmd: Command) => set(await importCommand(paths, g(cmd))))
-  p.command('list')
-    .description('list the articles in the library')
-    .action((_o, cmd: Command) => set(listCommand(g(cmd))))
+  registerLibraryCommands(p, g, set)
   p.command('serve')
     .description('serve the app in a browser on 127.0.0.1 (browser mode)')
     .option('--port <n>', 'port to listen on (default: a free one)')
