@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical'
@@ -154,5 +155,25 @@ describe('importing a saved web page', () => {
     expect(result.format).toBe('html')
     expect(result.encoding).toBeNull()
     expect(result.docs[0].html).toContain('<b>pasted</b>')
+  })
+
+  it('never fails with anything but an ImportError on malformed markup (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('<', '>', '</', '<!--', '-->', '"', "'", '=', '<script>', '</script>', '<div>', '</div>',
+        '<p>', '<title>', '</title>', '<html>', '<body>', '<head>', '</head>', '<template>', '<svg>', '<a href="',
+        '<meta charset="', 'koi8-r', '<!doctype html>', 'word ', '<script type="application/ld+json">{', '&amp;', '\u0000'),
+      fc.string({ maxLength: 5 })
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        try {
+          const doc = parseHtmlString(pieces.join(''), 'fuzz').docs[0]
+          canonicalize(sanitizeHtml(doc.html))
+        } catch (e) {
+          expect(e).toBeInstanceOf(ImportError)
+        }
+      }),
+      { numRuns: 150 }
+    )
   })
 })
