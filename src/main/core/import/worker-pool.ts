@@ -39,7 +39,9 @@ export class PreparePool {
         this.workers = this.workers.filter((x) => x !== w)
         this.failAll(e)
       })
-      w.unref()
+      // Not unref'd: while the main thread awaits a worker's answer nothing else may
+      // keep the process alive (the CLI), and an unref'd worker let it exit silently
+      // with nothing imported. close() ends the workers when the import is done.
       this.workers.push(w)
       return w
     }
