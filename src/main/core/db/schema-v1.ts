@@ -37,6 +37,8 @@ CREATE INDEX articles_added ON articles(imported_at, rowid);
 CREATE INDEX articles_published ON articles(ifnull(published, ''), rowid);
 CREATE INDEX articles_title ON articles(title COLLATE NOCASE, rowid);
 CREATE INDEX articles_last_read ON articles(ifnull(last_read_at, ''), rowid);
+-- Only the trash: undo finds a deleted batch, and counts subtract the few deleted rows instead of checking every live one.
+CREATE INDEX articles_deleted ON articles(deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE article_content (
   article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
@@ -63,6 +65,7 @@ CREATE TABLE annotations (
 );
 CREATE INDEX annotations_article ON annotations(article_id, start_pos);
 CREATE INDEX annotations_updated ON annotations(updated_at);
+CREATE INDEX annotations_deleted ON annotations(deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE tags (
   id         INTEGER PRIMARY KEY,

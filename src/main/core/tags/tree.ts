@@ -35,30 +35,37 @@ function buildTree(tags: { path: string; fold: string }[]): Node[] {
   return [...roots.values()]
 }
 
+/**
+ * Deleted articles, and annotations that are deleted or on a deleted article:
+ * found through the trash-only partial indexes, so counting subtracts the few
+ * dead rows instead of checking every live one.
+ */
+const DEAD_ARTICLES = 'SELECT rowid FROM articles WHERE deleted_at IS NOT NULL'
+const TOMBSTONED = 'SELECT rowid FROM annotations WHERE deleted_at IS NOT NULL'
+const ON_DELETED_ARTICLES = 'SELECT n.rowid FROM annotations n WHERE n.article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)'
+
 /** Counts over one tag subtree, each article or annotation once however many of the subtree's tags it carries. */
 const SUBTREE_ARTICLES = `SELECT count(DISTINCT at.article_rowid) FROM tags t JOIN article_tags at ON at.tag_id = t.id
-  JOIN articles a ON a.rowid = at.article_rowid WHERE ${SUBTREE_SQL} AND a.deleted_at IS NULL`
+  WHERE ${SUBTREE_SQL} AND at.article_rowid NOT IN (${DEAD_ARTICLES})`
 const SUBTREE_ANNOTATIONS = `SELECT count(DISTINCT nt.annotation_rowid) FROM tags t JOIN annotation_tags nt ON nt.tag_id = t.id
-  JOIN annotations n ON n.rowid = nt.annotation_rowid JOIN articles a ON a.id = n.article_id
-  WHERE ${SUBTREE_SQL} AND n.deleted_at IS NULL AND a.deleted_at IS NULL`
+  WHERE ${SUBTREE_SQL} AND nt.annotation_rowid NOT IN (${TOMBSTONED}) AND nt.annotation_rowid NOT IN (${ON_DELETED_ARTICLES})`
 
 /**
  * The tag pane: every tag depth-first in name order, each with the number of
  * live articles and annotations filed under it or its children (what clicking
- * it shows). Leaves are counted in two grouped queries; only tags with children
- * need a query of their own, to count each article once.
+ * it shows). Leaves are counted in two grouped scans of the link indexes; only
+ * tags with children need a query of their own, to count each article once.
  */
 export function tagTree(lib: Library): TagNode[] {
   const tags = lib.db.prepare('SELECT id, path, fold FROM tags').all() as { id: number; path: string; fold: string }[]
   const direct = (sql: string) => new Map((lib.db.prepare(sql).all() as { fold: string; n: number }[]).map((r) => [r.fold, r.n]))
   const articles = direct(
-    `SELECT t.fold, count(*) AS n FROM article_tags at JOIN tags t ON t.id = at.tag_id
-     JOIN articles a ON a.rowid = at.article_rowid WHERE a.deleted_at IS NULL GROUP BY t.id`
+    `SELECT t.fold, c.n FROM (SELECT tag_id, count(*) AS n FROM article_tags WHERE article_rowid NOT IN (${DEAD_ARTICLES}) GROUP BY tag_id) c
+     JOIN tags t ON t.id = c.tag_id`
   )
   const annotations = direct(
-    `SELECT t.fold, count(*) AS n FROM annotation_tags nt JOIN tags t ON t.id = nt.tag_id
-     JOIN annotations n ON n.rowid = nt.annotation_rowid JOIN articles a ON a.id = n.article_id
-     WHERE n.deleted_at IS NULL AND a.deleted_at IS NULL GROUP BY t.id`
+    `SELECT t.fold, c.n FROM (SELECT tag_id, count(*) AS n FROM annotation_tags WHERE annotation_rowid NOT IN (${TOMBSTONED}) AND annotation_rowid NOT IN (${ON_DELETED_ARTICLES}) GROUP BY tag_id) c
+     JOIN tags t ON t.id = c.tag_id`
   )
   const subArticles = lib.db.prepare(SUBTREE_ARTICLES).pluck()
   const subAnnotations = lib.db.prepare(SUBTREE_ANNOTATIONS).pluck()

@@ -1,0 +1,178 @@
+/**
+ * The library benchmark (issue 5): list pages, tag filters, search against the
+ * same FTS5 MATCH run bare, bulk tagging and memory, on a generated library of
+ * `articles` articles of 2–20 KB and `annotations` annotations.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { LibraryFilter, Selection, type LibraryFilterInput } from '../../src/shared/api/library'
+import { listArticles } from '../../src/main/core/articles/list'
+import { Library } from '../../src/main/core/library'
+import { bulkTag } from '../../src/main/core/library/bulk'
+import { annotationMatch, articleMatch } from '../../src/main/core/search/fts'
+import { parseQuery } from '../../src/main/core/search/parse'
+import { ANNOTATION_RANK, ARTICLE_RANK, search } from '../../src/main/core/search/run'
+import { tagTree } from '../../src/main/core/tags/tree'
+import { generateLibrary } from './generate'
+import { benchQueries } from './queries'
+
+export interface LibraryBenchOptions {
+  articles: number
+  annotations: number
+  /** Reuse (or create and keep) the generated library at this path. */
+  libraryPath?: string
+}
+
+/** What the UI asks for per page. */
+const PAGE = 100
+const SEARCH_LIMIT = 20
+const REPEAT = 7
+const LATER_PAGES = 100
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]
+}
+const median = (xs: number[]) => percentile(xs, 50)
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1))
+
+function time(fn: () => unknown): number {
+  const t = performance.now()
+  fn()
+  return performance.now() - t
+}
+
+function verdict(value: number, target: number): string {
+  return value <= target ? '✅' : '❌'
+}
+
+interface Row {
+  what: string
+  value: string
+  target: string
+  ok: string
+}
+
+/** Median first-page time and median later-page time (walking LATER_PAGES pages) of one listing. */
+function pages(lib: Library, sort: 'added' | 'title' | 'published', desc: boolean, f: LibraryFilterInput): { first: number; later: number; laterMax: number; total: number } {
+  const filter = LibraryFilter.parse(f)
+  let total = 0
+  const firsts: number[] = []
+  for (let i = 0; i < REPEAT; i++) firsts.push(time(() => (total = listArticles(lib, { sort, desc, cursor: null, limit: PAGE, filter }).total ?? 0)))
+  const later: number[] = []
+  let cursor = listArticles(lib, { sort, desc, cursor: null, limit: PAGE, filter }).nextCursor
+  for (let i = 0; i < LATER_PAGES && cursor; i++) {
+    let next: string | null = null
+    later.push(time(() => (next = listArticles(lib, { sort, desc, cursor, limit: PAGE, filter }).nextCursor)))
+    cursor = next
+  }
+  return { first: median(firsts), later: later.length ? median(later) : 0, laterMax: later.length ? Math.max(...later) : 0, total }
+}
+
+/** The same MATCH expressions search() builds, run bare on the FTS5 tables: the floor search cannot go below. */
+function bareSearch(lib: Library, q: string): void {
+  const parsed = parseQuery(q)
+  const a = articleMatch(parsed)
+  const n = annotationMatch(parsed)
+  if (a)
+    lib.db
+      .prepare(`SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH '${ARTICLE_RANK}' ORDER BY rank LIMIT ?`)
+      .all(a, SEARCH_LIMIT + 1)
+  if (n)
+    lib.db
+      .prepare(`SELECT rowid, rank FROM annotations_fts WHERE annotations_fts MATCH ? AND rank MATCH '${ANNOTATION_RANK}' ORDER BY rank LIMIT ?`)
+      .all(n, SEARCH_LIMIT + 1)
+}
+
+function rssOfFreshProcess(path: string): { rssMb: number; openMs: number } {
+  const probe = fileURLToPath(new URL('./rss-probe.ts', import.meta.url))
+  const out = execFileSync(process.execPath, ['--import', 'tsx', probe, path], { encoding: 'utf8' })
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rssMb: number; openMs: number }
+}
+
+/** Runs the benchmark and returns its Markdown section. */
+export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string> {
+  const dir = opts.libraryPath ? null : mkdtempSync(join(tmpdir(), 'scholia-bench-library-'))
+  const path = opts.libraryPath ?? join(dir!, 'library.db')
+  let generatedIn = 'reused'
+  if (!existsSync(path)) generatedIn = `${generateLibrary(path, opts).seconds.toFixed(0)} s`
+  const lib = Library.open(path)
+  try {
+    const counts = lib.db.prepare('SELECT (SELECT count(*) FROM articles) AS a, (SELECT count(*) FROM annotations) AS n').get() as { a: number; n: number }
+    const rows: Row[] = []
+    const add = (what: string, value: number, target: number | null, unit = 'ms') =>
+      rows.push({ what, value: `${ms(value)} ${unit}`, target: target === null ? '' : `≤ ${target} ${unit}`, ok: target === null ? '' : verdict(value, target) })
+
+    const all = pages(lib, 'added', true, {})
+    add(`library first page (${PAGE} rows + count of ${all.total})`, all.first, 100)
+    add(`library later page (median of ${LATER_PAGES})`, all.later, 20)
+    add('library later page (slowest)', all.laterMax, 20)
+    const unarchived = pages(lib, 'added', true, { archived: false })
+    add('first page, archived hidden (UI default)', unarchived.first, 100)
+    add('later page, archived hidden', unarchived.later, 20)
+    const byTitle = pages(lib, 'title', false, { archived: false })
+    add('first page sorted by title', byTitle.first, 100)
+    add('later page sorted by title', byTitle.later, 20)
+    const byPublished = pages(lib, 'published', true, { archived: false })
+    add('first page sorted by published', byPublished.first, 100)
+
+    for (const [label, tag] of [['parent tag "region" (with children)', 'region'], ['tag "topic/security"', 'topic/security'], ['rare tag "project/p150"', 'project/p150']]) {
+      const p = pages(lib, 'added', true, { tagsAll: [tag], archived: false })
+      add(`tag filter: ${label}, first page + count (${p.total})`, p.first, 50)
+      add(`tag filter: ${label}, later page`, p.later, 20)
+    }
+    const treeMs = median(Array.from({ length: 3 }, () => time(() => tagTree(lib))))
+    add('tag pane (tree with article and annotation counts)', treeMs, null)
+
+    const queries = benchQueries()
+    for (const { q } of queries) {
+      search(lib, q, SEARCH_LIMIT)
+      bareSearch(lib, q)
+    }
+    const ours: number[] = []
+    const bare: number[] = []
+    const slow: string[] = []
+    for (const { q } of queries) {
+      const o = median([0, 1, 2].map(() => time(() => search(lib, q, SEARCH_LIMIT))))
+      const b = median([0, 1, 2].map(() => time(() => bareSearch(lib, q))))
+      ours.push(o)
+      bare.push(b)
+      if (o > 60) slow.push(`\`${q}\` ${ms(o)} ms (bare ${ms(b)} ms)`)
+    }
+    add(`search p50 (${queries.length} queries, ${SEARCH_LIMIT} hits with snippets)`, median(ours), 20)
+    add('search p95', percentile(ours, 95), 60)
+    add('bare FTS5 MATCH p50', median(bare), null)
+    add('bare FTS5 MATCH p95', percentile(bare, 95), null)
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
+    add('search / bare, p50', median(ours) / median(bare), 1.5, '×')
+    add('search / bare, total time of all queries', sum(ours) / sum(bare), 1.5, '×')
+    const qs = pages(lib, 'added', true, { query: 'security treaty', archived: false })
+    add('library filtered by query "security treaty", first page + count', qs.first, 100)
+
+    const ids = lib.db.prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY rowid LIMIT 10000').pluck().all() as string[]
+    add('bulk-tag 10,000 selected articles (by id)', time(() => bulkTag(lib, Selection.parse({ ids }), ['bench/bulk-by-id'], [])), 1_000)
+    const f = { tagsAll: ['topic/security'] }
+    const n = listArticles(lib, { sort: 'added', desc: true, cursor: null, limit: 1, filter: LibraryFilter.parse(f) }).total
+    add(`bulk-tag all ${n} matching a filter`, time(() => bulkTag(lib, Selection.parse({ filter: f }), ['bench/bulk-by-filter'], [])), 1_000)
+    const rss = rssOfFreshProcess(path)
+    add('main-process RSS, library open (first page, tag pane, 10 searches)', rss.rssMb, 300, 'MB')
+
+    const table = rows.map((r) => `| ${r.what} | ${r.value} | ${r.target} | ${r.ok} |`).join('\n')
+    return [
+      `### Library, tags and search — ${counts.a.toLocaleString('en')} articles, ${counts.n.toLocaleString('en')} annotations`,
+      '',
+      `Generated with SQL in ${generatedIn} (articles of 2–20 KB, Zipf vocabulary of ~40k words per language, 20 % Russian; ~260 hierarchical tags). Warm cache; medians of ${REPEAT} runs for pages, of 3 runs per query for search.`,
+      '',
+      '| measure | value | target | |',
+      '|---|---|---|---|',
+      table,
+      slow.length ? `\nQueries over 60 ms: ${slow.join('; ')}` : ''
+    ].join('\n')
+  } finally {
+    lib.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  }
+}
