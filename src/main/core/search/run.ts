@@ -57,7 +57,7 @@ function findArticles(lib: Library, q: ParsedQuery, limit: number): ArticleHitRo
     .all(...w.params, limit) as ArticleHitRow[]
 }
 
-/** Highlight and note hits: ranked by bm25 when the query has text, most recent first otherwise. */
+/** Highlight and note hits: ranked by bm25 when the query has text, most recently changed first otherwise (the updated_at index). */
 function findAnnotations(lib: Library, q: ParsedQuery, limit: number): AnnotationHitRow[] {
   const w = new Where().add('n.deleted_at IS NULL').add('a.deleted_at IS NULL')
   annotationFilterConditions(q, w)
@@ -77,7 +77,7 @@ function findAnnotations(lib: Library, q: ParsedQuery, limit: number): Annotatio
   return lib.db
     .prepare(
       `SELECT ${cols}, 0 AS score FROM annotations n JOIN articles a ON a.id = n.article_id
-       WHERE ${w.sql} ORDER BY n.created_at DESC, n.rowid DESC LIMIT ?`
+       WHERE ${w.sql} ORDER BY n.updated_at DESC LIMIT ?`
     )
     .all(...w.params, limit) as AnnotationHitRow[]
 }

@@ -13,11 +13,14 @@ export interface Toast {
 export const useUiStore = defineStore('ui', () => {
   const view = ref<View>('library')
   const articleId = ref<string | null>(null)
+  /** Set with openArticle when the reader should scroll to (and flash) this annotation; the reader clears it once done. */
+  const focusAnnotationId = ref<string | null>(null)
   const toasts = ref<Toast[]>([])
   let nextToast = 1
 
-  function openArticle(id: string) {
+  function openArticle(id: string, annotationId: string | null = null) {
     articleId.value = id
+    focusAnnotationId.value = annotationId
     view.value = 'reader'
   }
 
@@ -35,5 +38,5 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((t) => t.id !== id)
   }
 
-  return { view, articleId, toasts, openArticle, showLibrary, notify, dismiss }
+  return { view, articleId, focusAnnotationId, toasts, openArticle, showLibrary, notify, dismiss }
 })
