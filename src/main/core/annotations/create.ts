@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Annotation, Color } from '../../../shared/model'
 import type { Library } from '../library'
-import {
-  articleText, currentCreator, getAnnotation, indexAnnotation, refreshAnnotationCount, setAnnotationTags
-} from './repo'
+import { articleText } from './article-text'
+import { currentCreator, getAnnotation, indexAnnotation, bumpAnnotationCount, setAnnotationTags } from './repo'
 import { selectorsFor } from './selection'
+import { sql } from './statements'
 
 /** A highlight as the UI asks for it: a range of the article's plain text. */
 export interface NewAnnotation {
@@ -32,8 +32,7 @@ export function createAnnotation(lib: Library, a: NewAnnotation, now = new Date(
   return lib.write(() => {
     const article = articleText(lib, a.articleId)
     const { position, quote } = selectorsFor(article.text, a.start, a.end)
-    const same = lib.db
-      .prepare(
+    const same = sql(lib, 
         `SELECT id FROM annotations WHERE article_id = ? AND start_pos = ? AND end_pos = ? AND color = ?
            AND deleted_at IS NULL AND orphaned = 0 LIMIT 1`
       )
@@ -42,8 +41,7 @@ export function createAnnotation(lib: Library, a: NewAnnotation, now = new Date(
 
     const id = randomUUID()
     const rowid = Number(
-      lib.db
-        .prepare(
+      sql(lib, 
           `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator,
              created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -53,7 +51,7 @@ export function createAnnotation(lib: Library, a: NewAnnotation, now = new Date(
     )
     setAnnotationTags(lib, rowid, a.tags, now)
     indexAnnotation(lib, rowid, quote.exact, a.note)
-    refreshAnnotationCount(lib, article.id)
+    bumpAnnotationCount(lib, article.id, 1)
     return getAnnotation(lib, id)
   })
 }

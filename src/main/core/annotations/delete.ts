@@ -1,7 +1,9 @@
 import type { Annotation } from '../../../shared/model'
 import type { Library } from '../library'
-import { annotationRow, articleText, getAnnotation, indexAnnotation, refreshAnnotationCount, unindexAnnotation } from './repo'
+import { annotationRow, getAnnotation, indexAnnotation, bumpAnnotationCount, unindexAnnotation } from './repo'
+import { articleText } from './article-text'
 import { placeRow } from './reanchor'
+import { sql } from './statements'
 
 /**
  * Deletes an annotation with a tombstone (`deleted_at`): it leaves lists,
@@ -12,9 +14,9 @@ export function deleteAnnotation(lib: Library, id: string, now = new Date().toIS
   lib.write(() => {
     const row = annotationRow(lib, id)
     if (row.deleted_at !== null) return
-    lib.db.prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE rowid = ?').run(now, now, row.rowid)
+    sql(lib, 'UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE rowid = ?').run(now, now, row.rowid)
     unindexAnnotation(lib, row.rowid)
-    refreshAnnotationCount(lib, row.article_id)
+    bumpAnnotationCount(lib, row.article_id, -1)
   })
 }
 
@@ -29,10 +31,10 @@ export function restoreAnnotation(lib: Library, id: string, now = new Date().toI
     const row = annotationRow(lib, id)
     if (row.deleted_at === null) return getAnnotation(lib, id)
     const { text } = articleText(lib, row.article_id)
-    lib.db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE rowid = ?').run(now, row.rowid)
+    sql(lib, 'UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE rowid = ?').run(now, row.rowid)
     const placed = placeRow(lib, row, text, now)
     indexAnnotation(lib, row.rowid, placed.exact, row.note)
-    refreshAnnotationCount(lib, row.article_id)
+    bumpAnnotationCount(lib, row.article_id, 1)
     return getAnnotation(lib, id)
   })
 }

@@ -3,30 +3,13 @@ import type { Annotation } from '../../../shared/model'
 import type { Library } from '../library'
 import { normalizeForIndex } from '../search-text'
 import { ensureTag } from '../tags/attach'
+import { requireArticle } from './article-text'
 import { ANNOTATION_COLUMNS, toAnnotation, type AnnotationRow } from './rows'
-
-/** The live article an annotation belongs to, with the plain text offsets refer to. */
-export interface ArticleText {
-  rowid: number
-  id: string
-  text: string
-}
-
-/** The article's stored plain text; `not_found` for an unknown or deleted article. */
-export function articleText(lib: Library, articleId: string): ArticleText {
-  const row = lib.db
-    .prepare(
-      `SELECT a.rowid, a.id, c.text FROM articles a JOIN article_content c ON c.article_rowid = a.rowid
-       WHERE a.id = ? AND a.deleted_at IS NULL`
-    )
-    .get(articleId) as ArticleText | undefined
-  if (!row) throw new ScholiaError('not_found', `no article with id ${articleId} — it may have been deleted; list articles with 'scholia list'`)
-  return row
-}
+import { sql } from './statements'
 
 /** A stored annotation row, tombstoned or not; `not_found` if the id is unknown. */
 export function annotationRow(lib: Library, id: string): AnnotationRow {
-  const row = lib.db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRow | undefined
+  const row = sql(lib, `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRow | undefined
   if (!row) throw new ScholiaError('not_found', `no annotation with id ${id} — it may belong to an article that was removed`)
   return row
 }
@@ -35,8 +18,7 @@ export function annotationRow(lib: Library, id: string): AnnotationRow {
 export function tagsByAnnotation(lib: Library, rowids: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>()
   if (rowids.length === 0) return out
-  const rows = lib.db
-    .prepare(
+  const rows = sql(lib, 
       `SELECT at.annotation_rowid AS r, t.path AS path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
        WHERE at.annotation_rowid IN (SELECT value FROM json_each(?)) ORDER BY t.path`
     )
@@ -57,9 +39,8 @@ export function getAnnotation(lib: Library, id: string): Annotation {
 
 /** An article's live annotations in reading order; orphans (no place in the text) last. */
 export function listAnnotations(lib: Library, articleId: string): Annotation[] {
-  articleText(lib, articleId)
-  const rows = lib.db
-    .prepare(
+  requireArticle(lib, articleId)
+  const rows = sql(lib, 
       `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
        ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
     )
@@ -70,32 +51,40 @@ export function listAnnotations(lib: Library, articleId: string): Annotation[] {
 
 /** Replaces an annotation's tags, creating new tag paths (validated). Call inside a transaction. */
 export function setAnnotationTags(lib: Library, rowid: number, paths: readonly string[], now: string): void {
-  lib.db.prepare('DELETE FROM annotation_tags WHERE annotation_rowid = ?').run(rowid)
-  const attach = lib.db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_rowid, tag_id) VALUES (?, ?)')
+  sql(lib, 'DELETE FROM annotation_tags WHERE annotation_rowid = ?').run(rowid)
+  const attach = sql(lib, 'INSERT OR IGNORE INTO annotation_tags(annotation_rowid, tag_id) VALUES (?, ?)')
   for (const p of paths) attach.run(rowid, ensureTag(lib, p, now))
 }
 
 /** Adds or refreshes an annotation's search entry (quote and note). Call inside a transaction. */
 export function indexAnnotation(lib: Library, rowid: number, exact: string, note: string): void {
   unindexAnnotation(lib, rowid)
-  lib.db
-    .prepare('INSERT INTO annotations_fts(rowid, exact, note) VALUES (?, ?, ?)')
+  sql(lib, 'INSERT INTO annotations_fts(rowid, exact, note) VALUES (?, ?, ?)')
     .run(rowid, normalizeForIndex(exact), normalizeForIndex(note))
 }
 
 /** Removes an annotation from search (deleted ones must not be found). */
 export function unindexAnnotation(lib: Library, rowid: number): void {
-  lib.db.prepare('DELETE FROM annotations_fts WHERE rowid = ?').run(rowid)
+  sql(lib, 'DELETE FROM annotations_fts WHERE rowid = ?').run(rowid)
 }
 
-/** Recounts an article's live annotations into `articles.annotation_count`. */
+/**
+ * Moves an article's `annotation_count` by `delta` (+1 on create or restore,
+ * -1 on delete). Incremental because a recount reads every annotation row of
+ * the article, which a book with thousands of highlights would pay on each
+ * click. Call inside the transaction that made the change.
+ */
+export function bumpAnnotationCount(lib: Library, articleId: string, delta: 1 | -1): void {
+  sql(lib, 'UPDATE articles SET annotation_count = max(0, annotation_count + ?) WHERE id = ?').run(delta, articleId)
+}
+
+/** Recounts an article's live annotations into `articles.annotation_count` (for bulk writers, e.g. a merge). */
 export function refreshAnnotationCount(lib: Library, articleId: string): void {
-  lib.db
-    .prepare(
-      `UPDATE articles SET annotation_count =
-         (SELECT count(*) FROM annotations WHERE article_id = ? AND deleted_at IS NULL) WHERE id = ?`
-    )
-    .run(articleId, articleId)
+  sql(
+    lib,
+    `UPDATE articles SET annotation_count =
+       (SELECT count(*) FROM annotations WHERE article_id = ? AND deleted_at IS NULL) WHERE id = ?`
+  ).run(articleId, articleId)
 }
 
 /** The identity annotations are attributed to (the `identity` setting), or null when unset. */

@@ -10,8 +10,8 @@ import { canonicalize } from '../import/canonical'
 import { escapeHtml } from '../import/text-html'
 import { Library } from '../library'
 import type { Args, Envelope, MethodName, Result } from '../../../shared/api'
-import { annotationHandlers } from '../service/annotation-handlers'
-import { dispatch, type Handlers } from '../service/dispatch'
+import { dispatch } from '../service/dispatch'
+import { createHandlers } from '../service/handlers'
 
 export const FIXTURE_PATH = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
 export const fixtureText = (): string => readFileSync(FIXTURE_PATH, 'utf8')
@@ -49,7 +49,8 @@ export function rangeOf(text: string, phrase: string, from = 0): { start: number
 
 /** Calls the API as a transport would (validation included) and returns the envelope. */
 export async function call<M extends MethodName>(lib: Library, method: M, args: Args<M>): Promise<Envelope<Result<M>>> {
-  return (await dispatch(annotationHandlers(lib) as Handlers, method, args, { transport: 'test' }, () => {})) as Envelope<Result<M>>
+  const handlers = createHandlers(lib, { version: 'test', mode: 'browser' })
+  return (await dispatch(handlers, method, args, { transport: 'test' })) as Envelope<Result<M>>
 }
 
 /** Calls the API and returns its result, failing the test with the error message otherwise. */

@@ -103,6 +103,25 @@ describe('annotations.delete and restore', () => {
   })
 })
 
+describe('annotation count', () => {
+  it('stays equal to the number of live highlights through double clicks, deletes, undos and re-attachment', async () => {
+    const recount = (): number =>
+      (lib.db.prepare('SELECT count(*) AS n FROM annotations WHERE article_id = ? AND deleted_at IS NULL').get(articleId) as { n: number }).n
+    const a = await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Almaty') })
+    await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Almaty') })
+    const b = await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Bereg'), color: 'orange' })
+    await ok(lib, 'annotations.delete', { id: a.id })
+    await ok(lib, 'annotations.delete', { id: a.id })
+    await ok(lib, 'annotations.restore', { id: a.id })
+    await ok(lib, 'annotations.restore', { id: a.id })
+    await ok(lib, 'annotations.delete', { id: b.id })
+    await ok(lib, 'annotations.update', { id: a.id, range: rangeOf(text, 'Sultangaziev') })
+    await call(lib, 'annotations.create', { articleId, start: 3, end: 3 })
+    expect(recount()).toBe(1)
+    expect(annotationCount(lib, articleId)).toBe(1)
+  })
+})
+
 describe('annotation search index', () => {
   it('finds a highlight by a word of its note or its quote, Cyrillic ё included, and follows edits', async () => {
     const a = await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Almaty'), note: 'Встреча в Алматы, ещё раз' })

@@ -1,8 +1,10 @@
 import { ScholiaError } from '../../../shared/errors'
 import type { Annotation, Color } from '../../../shared/model'
 import type { Library } from '../library'
-import { annotationRow, articleText, getAnnotation, indexAnnotation, setAnnotationTags } from './repo'
+import { annotationRow, getAnnotation, indexAnnotation, setAnnotationTags } from './repo'
+import { articleText } from './article-text'
 import { selectorsFor } from './selection'
+import { sql } from './statements'
 
 /** What may change on an annotation; absent fields stay as they are. */
 export interface AnnotationChanges {
@@ -36,8 +38,7 @@ export function updateAnnotation(lib: Library, c: AnnotationChanges, now = new D
     }
     const color = c.color ?? row.color
     const note = c.note ?? row.note
-    lib.db
-      .prepare(
+    sql(lib, 
         `UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?,
            color = ?, note = ?, updated_at = ? WHERE rowid = ?`
       )
