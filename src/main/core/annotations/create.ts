@@ -32,22 +32,25 @@ export function createAnnotation(lib: Library, a: NewAnnotation, now = new Date(
   return lib.write(() => {
     const article = articleText(lib, a.articleId)
     const { position, quote } = selectorsFor(article.text, a.start, a.end)
-    const same = sql(lib, 
-        `SELECT id FROM annotations WHERE article_id = ? AND start_pos = ? AND end_pos = ? AND color = ?
-           AND deleted_at IS NULL AND orphaned = 0 LIMIT 1`
-      )
-      .get(article.id, position.start, position.end, a.color) as { id: string } | undefined
+    const same = sql(
+      lib,
+      `SELECT id FROM annotations WHERE article_id = ? AND start_pos = ? AND end_pos = ? AND color = ?
+         AND deleted_at IS NULL AND orphaned = 0 LIMIT 1`
+    ).get(article.id, position.start, position.end, a.color) as { id: string } | undefined
     if (same) return getAnnotation(lib, same.id)
 
     const id = randomUUID()
+    const insert = sql(
+      lib,
+      `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const { exact, prefix, suffix } = quote
+    const creator = currentCreator(lib)
     const rowid = Number(
-      sql(lib, 
-          `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator,
-             created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(id, article.id, position.start, position.end, quote.exact, quote.prefix, quote.suffix, a.color, a.note,
-          currentCreator(lib), now, now).lastInsertRowid
+      insert.run(id, article.id, position.start, position.end, exact, prefix, suffix, a.color, a.note, creator, now, now)
+        .lastInsertRowid
     )
     setAnnotationTags(lib, rowid, a.tags, now)
     indexAnnotation(lib, rowid, quote.exact, a.note)

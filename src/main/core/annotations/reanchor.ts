@@ -91,11 +91,11 @@ export function placeRow(
   const unchanged =
     r.orphaned === 0 && r.start_pos === start && r.end_pos === end && r.exact === exact && r.prefix === prefix && r.suffix === suffix
   if (!unchanged) {
-    sql(lib, 
-        `UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ?
-         WHERE rowid = ?`
-      )
-      .run(start, end, exact, prefix, suffix, now, r.rowid)
+    sql(
+      lib,
+      `UPDATE annotations SET start_pos = ?, end_pos = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ?
+       WHERE rowid = ?`
+    ).run(start, end, exact, prefix, suffix, now, r.rowid)
   }
   return { placed: true, exact, start }
 }
@@ -109,11 +109,11 @@ export function placeRow(
  * annotations out of step.
  */
 export function reanchorArticle(lib: Library, articleId: string, newText: string, now = new Date().toISOString()): ReanchorReport {
-  const rows = sql(lib, 
-      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
-       ORDER BY n.start_pos, n.end_pos`
-    )
-    .all(articleId) as AnnotationRow[]
+  const rows = sql(
+    lib,
+    `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
+     ORDER BY n.start_pos, n.end_pos`
+  ).all(articleId) as AnnotationRow[]
   const report: ReanchorReport = { placed: 0, orphaned: 0 }
   let shift = 0
   for (const r of rows) {

@@ -18,11 +18,11 @@ export function annotationRow(lib: Library, id: string): AnnotationRow {
 export function tagsByAnnotation(lib: Library, rowids: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>()
   if (rowids.length === 0) return out
-  const rows = sql(lib, 
-      `SELECT at.annotation_rowid AS r, t.path AS path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-       WHERE at.annotation_rowid IN (SELECT value FROM json_each(?)) ORDER BY t.path`
-    )
-    .all(JSON.stringify(rowids)) as { r: number; path: string }[]
+  const rows = sql(
+    lib,
+    `SELECT at.annotation_rowid AS r, t.path AS path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+     WHERE at.annotation_rowid IN (SELECT value FROM json_each(?)) ORDER BY t.path`
+  ).all(JSON.stringify(rowids)) as { r: number; path: string }[]
   for (const { r, path } of rows) {
     const list = out.get(r)
     if (list) list.push(path)
@@ -40,11 +40,11 @@ export function getAnnotation(lib: Library, id: string): Annotation {
 /** An article's live annotations in reading order; orphans (no place in the text) last. */
 export function listAnnotations(lib: Library, articleId: string): Annotation[] {
   requireArticle(lib, articleId)
-  const rows = sql(lib, 
-      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
-       ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
-    )
-    .all(articleId) as AnnotationRow[]
+  const rows = sql(
+    lib,
+    `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
+     ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
+  ).all(articleId) as AnnotationRow[]
   const tags = tagsByAnnotation(lib, rows.map((r) => r.rowid))
   return rows.map((r) => toAnnotation(r, tags.get(r.rowid) ?? []))
 }

@@ -50,6 +50,13 @@ describe('annotations.update', () => {
     expect((await ok(lib, 'annotations.list', { articleId }))[0]).toMatchObject({ exact: 'Almaty' })
   })
 
+  it('clicking the colour a highlight already has changes nothing, not even its edit time', async () => {
+    const a = await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Almaty'), color: 'green', tags: ['Places'] })
+    await new Promise((r) => setTimeout(r, 5))
+    const b = await ok(lib, 'annotations.update', { id: a.id, color: 'green', tags: ['places'], range: rangeOf(text, 'Almaty') })
+    expect(b).toEqual(a)
+  })
+
   it('says an unknown annotation is not found', async () => {
     const r = await call(lib, 'annotations.update', { id: '00000000-0000-4000-8000-000000000000', note: 'x' })
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
