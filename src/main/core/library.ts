@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { EventName, EventPayload } from '../../shared/api'
 import { openDatabase, type OpenOptions } from './db/open'
+import { storageError } from './db/storage-errors'
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -34,7 +35,11 @@ export class Library {
 
   /** Runs fn in one write transaction (IMMEDIATE, so a concurrent writer waits rather than fails mid-way). */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate()
+    try {
+      return this.db.transaction(fn).immediate()
+    } catch (e) {
+      throw storageError(e, this.path) ?? e
+    }
   }
 
   getSetting(key: string): string | null {

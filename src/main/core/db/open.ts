@@ -5,6 +5,7 @@ import { ScholiaError } from '../../../shared/errors'
 import { backupBeforeMigration } from '../maintenance/auto-backup'
 import { restoreHint } from '../maintenance/backup-files'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
+import { storageError } from './storage-errors'
 
 export interface OpenOptions {
   /** Create the folder of a default-location library when missing (never for --db). */
@@ -95,7 +96,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
         'library_unusable',
         `${path} is damaged (${(e as Error).message}); it was left untouched — ${restoreHint(path)}`
       )
-    throw e
+    throw storageError(e, path) ?? e
   }
 }
 

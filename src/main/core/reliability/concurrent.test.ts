@@ -117,7 +117,7 @@ describe('the app and the command line on one library at once', () => {
     expect(result.stderr).not.toMatch(/locked|busy/i)
     expect(result.code, result.stderr).toBe(0)
     const outcomes = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { status?: string })
-    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(IMPORT_FILES)
+    expect(outcomes.filter((o) => o.status === 'created'), result.stdout.slice(0, 500)).toHaveLength(IMPORT_FILES)
 
     const n = lib.db.prepare("SELECT count(*) AS n FROM articles WHERE source LIKE ? AND deleted_at IS NULL").get(`${folder}%`) as { n: number }
     expect(n.n).toBe(IMPORT_FILES)

@@ -4,8 +4,8 @@
  * through tsx costs a second or more each and the test starts dozens.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
@@ -13,13 +13,24 @@ const HERE = fileURLToPath(new URL('.', import.meta.url))
 const OUT_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/scholia-reliability/', import.meta.url))
 
 /** Total kills of a run: `SCHOLIA_KILLS` (the soak sets 1000), else the short run of `npm test`. */
-export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 60)
+export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 56)
 
 const outdir = join(OUT_DIR, `${process.pid}`)
 
-/** Removes this process's bundles. */
+/** Removes this process's bundles, and those of earlier runs that died before cleaning up. */
 export function removeBundles(): void {
   rmSync(outdir, { recursive: true, force: true })
+  if (!existsSync(OUT_DIR)) return
+  for (const name of readdirSync(OUT_DIR)) if (/^\d+$/.test(name) && !alive(Number(name))) rmSync(join(OUT_DIR, name), { recursive: true, force: true })
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export interface Bundle {
@@ -35,7 +46,8 @@ export async function bundle(entry: string, extra: string[] = []): Promise<Bundl
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n')
   try {
     await esbuild.build({
-      entryPoints: [join(HERE, entry), ...extra.map((e) => join(HERE, e))],
+      // Flat output: a bundled worker is looked up next to the bundle that starts it.
+      entryPoints: [entry, ...extra].map((e) => ({ in: join(HERE, e), out: basename(e).replace(/\.ts$/, '') })),
       outdir,
       bundle: true,
       platform: 'node',
@@ -49,7 +61,7 @@ export async function bundle(entry: string, extra: string[] = []): Promise<Bundl
   } catch (e) {
     return { path: null, skipped: (e as Error).message.split('\n').slice(0, 3).join(' ') }
   }
-  return { path: join(outdir, entry.replace(/\.ts$/, '.js').replace(/^.*\//, '')) }
+  return { path: join(outdir, basename(entry).replace(/\.ts$/, '.js')) }
 }
 
 export interface ChildRun {
@@ -59,42 +71,55 @@ export interface ChildRun {
   code: number | null
   stderr: string
   ms: number
+  /** Milliseconds from spawn to READY, or null if it never got there. */
+  readyMs: number | null
 }
 
+/** When the kill comes: so long after spawning (start-up, migration), after READY, or after the n-th ACK line. */
+export type KillAt = { after: 'spawn' | 'ready'; delayMs: number } | { after: 'acks'; count: number; delayMs: number }
+
 /**
- * Starts `node script ...args` and SIGKILLs it `killAfterMs` after it printed
- * READY (or, with `beforeReady`, that long after spawning — a kill during start-up
- * and migration). Resolves once the process is gone, with every line it printed.
+ * Starts `node script ...args`, SIGKILLs it at `at`, and resolves once the
+ * process is gone with every complete line it printed (a line cut off by the
+ * kill was never acknowledged). A child that ends first is reported as not killed.
  */
-export function runAndKill(script: string, args: string[], killAfterMs: number, beforeReady = false): Promise<ChildRun> {
+export function runAndKill(script: string, args: string[], at: KillAt): Promise<ChildRun> {
   const started = Date.now()
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   let partial = ''
   let stderr = ''
   let killed = false
+  let readyMs: number | null = null
+  let acks = 0
+  let armed = false
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) {
       killed = true
       child.kill('SIGKILL')
     }
   }
-  if (beforeReady) setTimeout(kill, killAfterMs)
+  const arm = () => {
+    if (armed) return
+    armed = true
+    setTimeout(kill, at.delayMs)
+  }
+  if (at.after === 'spawn') arm()
   child.stdout.setEncoding('utf8')
   child.stdout.on('data', (chunk: string) => {
     const parts = (partial + chunk).split('\n')
     partial = parts.pop() ?? ''
     for (const line of parts) {
       lines.push(line)
-      if (line === 'READY' && !beforeReady) setTimeout(kill, killAfterMs)
+      if (line === 'READY') {
+        readyMs = Date.now() - started
+        if (at.after === 'ready') arm()
+      } else if (line.startsWith('ACK') && at.after === 'acks' && ++acks >= at.count) arm()
     }
   })
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (c: string) => (stderr += c))
   return new Promise((resolve) => {
-    child.on('close', (code) => {
-      // A line cut off by the kill was never acknowledged.
-      resolve({ lines, killed, code, stderr, ms: Date.now() - started })
-    })
+    child.on('close', (code) => resolve({ lines, killed, code, stderr, ms: Date.now() - started, readyMs }))
   })
 }

@@ -1,0 +1,181 @@
+/**
+ * Full and read-only disks: every failure is a clear one-line error, and both
+ * the library and the destination are left consistent — no half-written file,
+ * nothing committed lost.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ScholiaError } from '../../../shared/errors'
+import { Library } from '../library'
+import { backupLibrary } from '../maintenance/backup'
+import { checkLibrary } from '../maintenance/check'
+import { restoreLibrary } from '../maintenance/restore'
+import { fillSampleData } from '../testing/sample-data'
+import { snapshot } from '../testing/snapshot'
+import { makeImmutable, mountReadOnly, mountTmpfs, resizeTmpfs, unmount } from './mounts'
+
+let work: string
+const mounted: string[] = []
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'scholia-disk-'))
+})
+afterEach(() => {
+  for (const m of mounted.splice(0).reverse()) unmount(m)
+  rmSync(work, { recursive: true, force: true })
+})
+
+/** A folder under `work`, mounted as a tmpfs of `kb`; skips the test when mounting is not allowed. */
+function smallDisk(ctx: { skip(reason: string): void }, name: string, kb: number): string {
+  const dir = join(work, name)
+  mkdirSync(dir)
+  const refused = mountTmpfs(dir, kb)
+  if (refused) ctx.skip(refused)
+  mounted.push(dir)
+  return dir
+}
+
+const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+const BIG_NOTE = 'Заметка на полях. '.repeat(3000)
+
+/** A library with enough in it that a copy does not fit on a small disk. */
+function biggishLibrary(path: string): Library {
+  const lib = Library.open(path)
+  fillSampleData(lib)
+  for (let i = 0; i < 20; i++) lib.write(() => lib.setSetting('reader', BIG_NOTE + i))
+  const [{ id }] = lib.db.prepare('SELECT id FROM articles').all() as { id: string }[]
+  lib.write(() => lib.db.prepare('UPDATE articles SET note = ? WHERE id = ?').run(BIG_NOTE.repeat(8), id))
+  return lib
+}
+
+describe('a full disk', () => {
+  it('a write that does not fit fails with "disk is full", earlier writes stay, and the library works once space is freed', (ctx) => {
+    const disk = smallDisk(ctx, 'lib', 768)
+    const path = join(disk, 'library.db')
+    const lib = Library.open(path)
+    fillSampleData(lib)
+    let saved = -1
+    let error: unknown
+    for (let i = 0; i < 1000 && !error; i++) {
+      try {
+        lib.write(() => lib.setSetting('reader', `${i}:${BIG_NOTE}`))
+        saved = i
+      } catch (e) {
+        error = e
+      }
+    }
+    expect(error).toBeInstanceOf(ScholiaError)
+    expect((error as ScholiaError).message).toBe(`the disk holding ${path} is full — free some space and try again; this change was not saved`)
+    expect(saved).toBeGreaterThan(0)
+    expect(lib.getSetting('reader')?.startsWith(`${saved}:`)).toBe(true)
+    expect(checkLibrary(lib).problems).toEqual([])
+    lib.close()
+
+    resizeTmpfs(disk, 4096)
+    const again = Library.open(path)
+    expect(again.getSetting('reader')?.startsWith(`${saved}:`)).toBe(true)
+    again.write(() => again.setSetting('theme', 'after-space-freed'))
+    expect(checkLibrary(again)).toEqual({ ok: true, problems: [] })
+    again.close()
+  })
+
+  it('a backup onto a full disk fails clearly, leaving no partial file there and the library untouched', async (ctx) => {
+    const dest = smallDisk(ctx, 'usb', 128)
+    const lib = biggishLibrary(join(work, 'library.db'))
+    try {
+      const before = snapshot(lib.db)
+      await expect(backupLibrary(lib, join(dest, 'backup.db'))).rejects.toThrow(/^backup to .* failed: .* — check free space and permissions$/)
+      expect(readdirSync(dest)).toEqual([])
+      expect(snapshot(lib.db)).toEqual(before)
+      expect(checkLibrary(lib).ok).toBe(true)
+    } finally {
+      lib.close()
+    }
+  })
+
+  it('a restore that does not fit leaves the library exactly as it was', (ctx) => {
+    const disk = smallDisk(ctx, 'lib', 320)
+    const big = biggishLibrary(join(work, 'big.db'))
+    big.db.exec(`VACUUM INTO '${join(work, 'backup.db')}'`)
+    big.close()
+    const path = join(disk, 'library.db')
+    const small = Library.open(path)
+    fillSampleData(small)
+    small.close()
+    const hash = hashOf(path)
+    expect(statSync(join(work, 'backup.db')).size).toBeGreaterThan(320 * 1024 - statSync(path).size)
+    expect(() => restoreLibrary(join(work, 'backup.db'), path)).toThrow(/cannot copy .* the library was not changed/)
+    expect(hashOf(path)).toBe(hash)
+    expect(readdirSync(disk).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([])
+  })
+})
+
+describe('a read-only disk', () => {
+  it('a library on a read-only folder is refused at open with a clear message, and not modified', (ctx) => {
+    const src = join(work, 'src')
+    const view = join(work, 'view')
+    mkdirSync(src)
+    mkdirSync(view)
+    const lib = Library.open(join(src, 'library.db'))
+    fillSampleData(lib)
+    lib.close()
+    const hash = hashOf(join(src, 'library.db'))
+    const refused = mountReadOnly(src, view)
+    if (refused) ctx.skip(refused)
+    mounted.push(view)
+    expect(() => Library.open(join(view, 'library.db'))).toThrow(/^cannot open .*library\.db or its journal — check that its folder exists and is writable$/)
+    expect(() => Library.open(join(view, 'new.db'))).toThrow(/cannot open library .*new\.db: .* check the path and its permissions/)
+    expect(hashOf(join(src, 'library.db'))).toBe(hash)
+  })
+
+  it('a library file made immutable: a write either fails clearly or is kept, never half-kept', (ctx) => {
+    const path = join(work, 'library.db')
+    const lib = Library.open(path)
+    fillSampleData(lib)
+    lib.close()
+    const refused = makeImmutable(path)
+    if (refused) ctx.skip(refused)
+    let kept = false
+    try {
+      // In WAL mode the write lands in the log beside the file; only the checkpoint needs the file itself.
+      const l = Library.open(path)
+      try {
+        l.write(() => l.setSetting('theme', 'while-immutable'))
+        kept = true
+      } catch (e) {
+        expect((e as Error).message).toMatch(/read-only|disk error|cannot open/)
+      } finally {
+        l.close()
+      }
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScholiaError)
+    } finally {
+      makeImmutable(path, false)
+    }
+    const again = Library.open(path)
+    expect(again.getSetting('theme')).toBe(kept ? 'while-immutable' : 'dark')
+    expect(checkLibrary(again)).toEqual({ ok: true, problems: [] })
+    again.close()
+  })
+
+  it('a backup into a read-only folder fails clearly and the library is untouched', async (ctx) => {
+    const src = join(work, 'dest')
+    const view = join(work, 'dest-ro')
+    mkdirSync(src)
+    mkdirSync(view)
+    const refused = mountReadOnly(src, view)
+    if (refused) ctx.skip(refused)
+    mounted.push(view)
+    const lib = Library.open(join(work, 'library.db'))
+    try {
+      fillSampleData(lib)
+      await expect(backupLibrary(lib, join(view, 'backup.db'))).rejects.toThrow(/^backup to .* failed: .* — check free space and permissions$/)
+      expect(readdirSync(src)).toEqual([])
+      expect(checkLibrary(lib).ok).toBe(true)
+    } finally {
+      lib.close()
+    }
+  })
+})
