@@ -4,17 +4,22 @@
  * nothing committed lost.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ScholiaError } from '../../../shared/errors'
+import { runCli } from '../../cli/run-cli'
+import { itemsFromPaths } from '../import/items'
+import { importItems } from '../import/pipeline'
 import { Library } from '../library'
 import { backupLibrary } from '../maintenance/backup'
 import { checkLibrary } from '../maintenance/check'
 import { restoreLibrary } from '../maintenance/restore'
 import { fillSampleData } from '../testing/sample-data'
 import { snapshot } from '../testing/snapshot'
+import { FIXTURE_DIGEST } from '../testing/temp-library'
 import { makeImmutable, mountReadOnly, mountTmpfs, resizeTmpfs, unmount } from './mounts'
 
 let work: string
@@ -37,6 +42,7 @@ function smallDisk(ctx: { skip(reason: string): void }, name: string, kb: number
   return dir
 }
 
+const DIGEST = fileURLToPath(FIXTURE_DIGEST)
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 const BIG_NOTE = 'Заметка на полях. '.repeat(3000)
 
@@ -81,6 +87,27 @@ describe('a full disk', () => {
     again.close()
   })
 
+  it('an import that fills the disk reports the file it could not store, keeps every article stored before it, and none half-written', async (ctx) => {
+    const disk = smallDisk(ctx, 'lib', 640)
+    const path = join(disk, 'library.db')
+    const lib = Library.open(path)
+    const folder = join(work, 'incoming')
+    mkdirSync(folder)
+    for (let i = 0; i < 40; i++) writeFileSync(join(folder, `n${String(i).padStart(2, '0')}.md`), `# Заметка ${i}\n\n${BIG_NOTE.slice(0, 30_000)} ${i}\n`)
+    try {
+      const report = await importItems(lib, await itemsFromPaths([folder]), { workers: 'never' })
+      const failed = report.outcomes.filter((o) => 'error' in o)
+      expect(failed.length).toBeGreaterThan(0)
+      expect('error' in failed[0] && failed[0].error).toMatch(/the disk holding .* is full — free some space and try again; this change was not saved/)
+      const stored = report.outcomes.filter((o) => 'status' in o).length
+      expect(stored).toBeGreaterThan(0)
+      expect((lib.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(stored)
+      expect(checkLibrary(lib)).toEqual({ ok: true, problems: [] })
+    } finally {
+      lib.close()
+    }
+  })
+
   it('a backup onto a full disk fails clearly, leaving no partial file there and the library untouched', async (ctx) => {
     const dest = smallDisk(ctx, 'usb', 128)
     const lib = biggishLibrary(join(work, 'library.db'))
@@ -113,7 +140,7 @@ describe('a full disk', () => {
 })
 
 describe('a read-only disk', () => {
-  it('a library on a read-only folder is refused at open with a clear message, and not modified', (ctx) => {
+  it('a library on a read-only folder: opening and `scholia import` are refused with a clear message, and nothing is modified', async (ctx) => {
     const src = join(work, 'src')
     const view = join(work, 'view')
     mkdirSync(src)
@@ -127,6 +154,9 @@ describe('a read-only disk', () => {
     mounted.push(view)
     expect(() => Library.open(join(view, 'library.db'))).toThrow(/^cannot open .*library\.db or its journal — check that its folder exists and is writable$/)
     expect(() => Library.open(join(view, 'new.db'))).toThrow(/cannot open library .*new\.db: .* check the path and its permissions/)
+    const cli = await runCli(['import', DIGEST, '--db', join(view, 'library.db')])
+    expect(cli.code).toBe(1)
+    expect(cli.stderr).toMatch(/^error: cannot open .*library\.db or its journal — check that its folder exists and is writable\n$/)
     expect(hashOf(join(src, 'library.db'))).toBe(hash)
   })
 
