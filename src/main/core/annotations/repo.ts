@@ -16,13 +16,17 @@ export function annotationRow(lib: Library, id: string): AnnotationRow {
 
 /** Tag paths of many annotations in one query, keyed by annotation rowid. */
 export function tagsByAnnotation(lib: Library, rowids: number[]): Map<number, string[]> {
-  const out = new Map<number, string[]>()
-  if (rowids.length === 0) return out
+  if (rowids.length === 0) return new Map()
   const rows = sql(
     lib,
     `SELECT at.annotation_rowid AS r, t.path AS path FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
      WHERE at.annotation_rowid IN (SELECT value FROM json_each(?)) ORDER BY t.path`
   ).all(JSON.stringify(rowids)) as { r: number; path: string }[]
+  return groupTags(rows)
+}
+
+function groupTags(rows: { r: number; path: string }[]): Map<number, string[]> {
+  const out = new Map<number, string[]>()
   for (const { r, path } of rows) {
     const list = out.get(r)
     if (list) list.push(path)
@@ -39,14 +43,26 @@ export function getAnnotation(lib: Library, id: string): Annotation {
 
 /** An article's live annotations in reading order; orphans (no place in the text) last. */
 export function listAnnotations(lib: Library, articleId: string): Annotation[] {
-  requireArticle(lib, articleId)
-  const rows = sql(
-    lib,
-    `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
-     ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
-  ).all(articleId) as AnnotationRow[]
-  const tags = tagsByAnnotation(lib, rows.map((r) => r.rowid))
-  return rows.map((r) => toAnnotation(r, tags.get(r.rowid) ?? []))
+  // Rows and tags are read in one snapshot, in case another process (the CLI) writes between them.
+  return lib.db.transaction(() => {
+    requireArticle(lib, articleId)
+    const rows = sql(
+      lib,
+      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id = ? AND n.deleted_at IS NULL
+       ORDER BY n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
+    ).all(articleId) as AnnotationRow[]
+    // One join by article rather than a list of thousands of rowids: a book's
+    // highlights are fetched when it opens, and that is on the clock.
+    const tags = groupTags(
+      sql(
+        lib,
+        `SELECT at.annotation_rowid AS r, t.path AS path FROM annotations n
+         JOIN annotation_tags at ON at.annotation_rowid = n.rowid JOIN tags t ON t.id = at.tag_id
+         WHERE n.article_id = ? AND n.deleted_at IS NULL ORDER BY t.path`
+      ).all(articleId) as { r: number; path: string }[]
+    )
+    return rows.map((r) => toAnnotation(r, tags.get(r.rowid) ?? []))
+  })()
 }
 
 /** Replaces an annotation's tags, creating new tag paths (validated). Call inside a transaction. */
