@@ -99,6 +99,19 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- Annotations from a teammate's file whose article is not in this library: kept
+-- aside, never dropped, and attached when the article arrives (see core/share).
+CREATE TABLE shared_pending (
+  id           TEXT PRIMARY KEY,
+  source       TEXT,
+  content_hash TEXT,
+  title        TEXT,
+  modified     TEXT NOT NULL,
+  deleted      INTEGER NOT NULL DEFAULT 0,
+  annotation   TEXT NOT NULL,
+  received_at  TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE saved_searches (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL,
