@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { SECURITY_HEADERS } from './security'
@@ -15,11 +15,31 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Serves a file of the built renderer; anything outside its folder is a 404. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '')
+function decoded(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+}
+
+/** The real path of a file inside root (symlinks followed), or null for anything else. */
+function fileInside(root: string, rel: string): string | null {
+  if (rel.includes('\0')) return null
   const full = resolve(root, normalize(rel))
-  if (!(full + sep).startsWith(resolve(root) + sep) || !existsSync(full) || !statSync(full).isFile()) {
+  if (!(full + sep).startsWith(resolve(root) + sep) || !existsSync(full)) return null
+  // A symlink inside the folder may point anywhere; what counts is where it lands.
+  const real = realpathSync(full)
+  if (!real.startsWith(realpathSync(root) + sep) || !statSync(real).isFile()) return null
+  return real
+}
+
+/** Serves a file of the built renderer; anything outside its folder (or a malformed path) is a 404. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  const path = decoded(urlPath)
+  const rel = path === '/' ? 'index.html' : (path ?? '').replace(/^\/+/, '')
+  const full = path === null ? null : fileInside(root, rel)
+  if (!full) {
     res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('not found')
     return
   }
