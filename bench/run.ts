@@ -4,12 +4,14 @@
  */
 import { appendFileSync } from 'node:fs'
 import { machineLine } from './machine'
+import { runAnchoringBench } from './anchoring/anchoring'
 import { runImportBench } from './import/plain-text'
 
 type Suite = (args: Map<string, string>) => Promise<string>
 
 const SUITES: Record<string, Suite> = {
-  import: (a) => runImportBench((a.get('sizes') ?? '10000,100000').split(',').map(Number))
+  import: (a) => runImportBench((a.get('sizes') ?? '10000,100000').split(',').map(Number)),
+  anchoring: () => runAnchoringBench()
 }
 
 function parseArgs(argv: string[]): { suites: string[]; opts: Map<string, string> } {
