@@ -63,12 +63,12 @@ async function start(): Promise<void> {
         const r = await dialog.showOpenDialog(w, { properties: ['openDirectory'] })
         if (!r.canceled) await importPaths(r.filePaths)
       },
-      exportNotes: () => l.emit('library.changed', { reason: 'export-requested' }),
+      exportNotes: () => l.emit('app.command', { command: 'export' }),
       setTheme: (theme) => {
         l.write(() => l.setSetting('theme', theme))
-        l.emit('library.changed', { reason: 'settings' })
+        l.emit('settings.changed', { key: 'theme', value: theme })
       },
-      showShortcuts: () => l.emit('library.changed', { reason: 'shortcuts-requested' })
+      showShortcuts: () => l.emit('app.command', { command: 'shortcuts' })
     })
   )
 }

@@ -13,5 +13,12 @@ export const appMethods = {
 
 export const appEvents = {
   /** The library changed behind the UI's back (import, CLI); lists should refresh. */
-  'library.changed': event<{ reason: string }>()
+  'library.changed': event<{ reason: string }>(),
+  /** A native menu item the renderer carries out (the menu lives in the main process). */
+  'app.command': event<{ command: AppCommand }>(),
+  /** A preference changed outside the renderer (e.g. the View › Theme menu). */
+  'settings.changed': event<{ key: string; value: string }>()
 }
+
+export const APP_COMMANDS = ['export', 'shortcuts', 'find', 'importUrl'] as const
+export type AppCommand = (typeof APP_COMMANDS)[number]
