@@ -5,6 +5,8 @@ import type { Library } from '../library'
 import { addArticle, highlight } from '../library/test-articles'
 import { deleteArticles } from '../library/trash'
 import { tempLibrary } from '../testing/temp-library'
+import { bulkTag } from '../library/bulk'
+import { DRIVE_LIMIT, planTagDrive } from '../library/filter'
 import { listArticles } from './list'
 
 let t: ReturnType<typeof tempLibrary>
@@ -109,6 +111,29 @@ describe('library list', () => {
     deleteArticles(lib, { ids: [gone.id] })
     expect(shown()).not.toContain(gone.title)
     expect(listArticles(lib, { sort: 'added', desc: true, cursor: null, limit: 10 }).total).toBe(4)
+  })
+
+  it('pages a tag on thousands of articles and a rare one alike (index walk vs lookup)', () => {
+    const n = DRIVE_LIMIT + 500
+    lib.write(() => {
+      const ins = lib.db.prepare(
+        "INSERT INTO articles(id, title, format, content_hash, imported_at, updated_at) VALUES (?, ?, 'html', ?, ?, ?)"
+      )
+      for (let i = 0; i < n; i++) {
+        const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()
+        ins.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `T${i}`, `h${i}`, at, at)
+      }
+    })
+    bulkTag(lib, { filter: LibraryFilter.parse({}), except: [] }, ['big'], [])
+    bulkTag(lib, { ids: ['00000000-0000-4000-8000-000000000007', '00000000-0000-4000-8000-000000003001'] }, ['rare'], [])
+    expect(planTagDrive(lib, LibraryFilter.parse({ tagsAll: ['big'] }))).toBe(-1)
+    expect(planTagDrive(lib, LibraryFilter.parse({ tagsAll: ['big', 'rare'] }))).toBe(1)
+    const big = shown({ tagsAll: ['big'] }, 'added', true, 500)
+    expect(big.length).toBe(n)
+    expect(big.slice(0, 2)).toEqual([`T${n - 1}`, `T${n - 2}`])
+    expect(new Set(big).size).toBe(n)
+    expect(shown({ tagsAll: ['big', 'rare'] }, 'added', true, 1)).toEqual(['T3001', 'T7'])
+    expect(shown({ tagsAny: ['rare', 'nothing'] }, 'title', false, 1)).toEqual(['T3001', 'T7'])
   })
 
   it('refuses a tampered cursor with a message', () => {
