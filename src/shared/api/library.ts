@@ -50,20 +50,24 @@ export const LibraryFilter = z
 export type LibraryFilterInput = z.input<typeof LibraryFilter>
 export type LibraryFilterValue = z.output<typeof LibraryFilter>
 
-/** Which articles a bulk operation applies to: listed ids, or all that match a filter (minus exceptions). */
-export const Selection = z.union([
-  z.object({ ids: z.array(Id).min(1, 'select at least one article').max(MAX_SELECTION_IDS) }).strict(),
-  z
-    .object({
-      filter: LibraryFilter.prefault({}),
-      /** Articles the user deselected after "select all". */
-      except: z.array(Id).max(MAX_SELECTION_IDS).default([])
-    })
-    .strict()
-])
+/**
+ * Which articles a bulk operation applies to: listed `ids`, or all that match
+ * `filter` (minus the `except` ids the user deselected). One object rather than a
+ * union, so a bad id or filter field is reported by name.
+ */
+export const Selection = z
+  .object({
+    ids: z.array(Id).min(1, 'select at least one article').max(MAX_SELECTION_IDS).optional(),
+    filter: LibraryFilter.optional(),
+    /** Articles the user deselected after "select all". */
+    except: z.array(Id).max(MAX_SELECTION_IDS).default([])
+  })
+  .strict()
+  .refine((s) => (s.ids === undefined) !== (s.filter === undefined), 'give either ids (the articles picked) or filter (all that match), not both')
 
 export type SelectionInput = z.input<typeof Selection>
-export type SelectionValue = z.output<typeof Selection>
+/** A validated selection; `except` may be left out by core callers (an export of one article). */
+export type SelectionValue = Omit<z.output<typeof Selection>, 'except'> & { except?: string[] }
 
 export interface BulkResult {
   /** Articles in the selection. */

@@ -1,4 +1,4 @@
-import type { SelectionValue } from '../../../shared/api/library'
+import { LibraryFilter, type SelectionValue } from '../../../shared/api/library'
 import type { Library } from '../library'
 import { filterWhere } from './filter'
 import { Where } from './where'
@@ -9,9 +9,9 @@ import { Where } from './where'
  * it selects exactly what the list shows, however much is loaded.
  */
 export function selectionWhere(sel: SelectionValue): Where {
-  if ('ids' in sel) return new Where().add('a.deleted_at IS NULL').add('a.id IN (SELECT value FROM json_each(?))', JSON.stringify(sel.ids))
-  const w = filterWhere(sel.filter)
-  if (sel.except.length) w.add('a.id NOT IN (SELECT value FROM json_each(?))', JSON.stringify(sel.except))
+  if (sel.ids) return new Where().add('a.deleted_at IS NULL').add('a.id IN (SELECT value FROM json_each(?))', JSON.stringify(sel.ids))
+  const w = filterWhere(sel.filter ?? LibraryFilter.parse({}))
+  if (sel.except?.length) w.add('a.id NOT IN (SELECT value FROM json_each(?))', JSON.stringify(sel.except))
   return w
 }
 
