@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander'
 import { ScholiaError } from '../shared/errors'
 import { annotationsCommand, highlightCommand } from './cli/annotations'
 import { VERSION, type GlobalOptions } from './cli/context'
+import { registerExportCommand } from './cli/export'
 import { importCommand } from './cli/import'
 import { registerLibraryCommands } from './cli/library-commands'
 import { backupCommand, checkCommand } from './cli/maintenance'
@@ -26,11 +27,12 @@ function program(set: (code: number) => void): Command {
   const g = (cmd: Command): GlobalOptions => cmd.optsWithGlobals()
 
   p.command('import')
-    .description('import files, folders or URLs')
+    .description('import files, folders or URLs (.jsonld, .json and .scholia files: a teammate’s notes)')
     .argument('<paths...>', 'files or folders')
     .option('--tag <tag>', 'tag every imported article (repeatable)', collect)
     .action(async (paths: string[], _o, cmd: Command) => set(await importCommand(paths, g(cmd))))
   registerLibraryCommands(p, g, set)
+  registerExportCommand(p, g, set)
   p.command('serve')
     .description('serve the app in a browser on 127.0.0.1 (browser mode)')
     .option('--port <n>', 'port to listen on (default: a free one)')

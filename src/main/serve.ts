@@ -28,7 +28,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const UPLOAD_METHODS = new Set(['import.content'])
+const UPLOAD_METHODS = new Set(['import.content', 'share.importContent'])
 const HEARTBEAT_MS = 15_000
 
 function send(res: ServerResponse, status: number, body: unknown): void {

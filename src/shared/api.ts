@@ -9,9 +9,11 @@ import type { EventSpec, MethodSpec } from './api/define'
 import { appEvents, appMethods } from './api/app'
 import { annotationMethods } from './api/annotations'
 import { articleMethods } from './api/articles'
+import { exportEvents, exportMethods } from './api/export'
 import { importEvents, importMethods } from './api/imports'
 import { libraryMethods } from './api/library'
 import { searchMethods } from './api/search'
+import { shareEvents, shareMethods } from './api/share'
 import { tagMethods } from './api/tags'
 
 export const contract = {
@@ -21,12 +23,16 @@ export const contract = {
   ...importMethods,
   ...libraryMethods,
   ...tagMethods,
-  ...searchMethods
+  ...searchMethods,
+  ...exportMethods,
+  ...shareMethods
 }
 
 export const events = {
   ...appEvents,
-  ...importEvents
+  ...importEvents,
+  ...exportEvents,
+  ...shareEvents
 }
 
 export type Contract = typeof contract

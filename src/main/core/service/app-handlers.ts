@@ -1,10 +1,13 @@
 import type { Handlers } from './dispatch'
 import type { Library } from '../library'
 import { articleCount } from '../articles/repo'
+import type { ExportDialogs } from './export-handlers'
 
 export interface HostInfo {
   version: string
   mode: 'electron' | 'browser'
+  /** Native save/folder choosers (the Electron shell); absent in browser mode and the CLI. */
+  dialogs?: ExportDialogs
 }
 
 export function appHandlers(lib: Library, host: HostInfo): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set'> {

@@ -3,9 +3,11 @@ import type { Handlers } from './dispatch'
 import { appHandlers, type HostInfo } from './app-handlers'
 import { annotationHandlers } from './annotation-handlers'
 import { articleHandlers } from './article-handlers'
+import { exportHandlers } from './export-handlers'
 import { ImportJobs, importHandlers } from './import-handlers'
 import { libraryHandlers } from './library-handlers'
 import { searchHandlers } from './search-handlers'
+import { shareHandlers } from './share-handlers'
 import { tagHandlers } from './tag-handlers'
 
 /** Every API method bound to one open library. */
@@ -18,6 +20,8 @@ export function createHandlers(lib: Library, host: HostInfo): Handlers {
     ...importHandlers(lib, jobs),
     ...libraryHandlers(lib),
     ...tagHandlers(lib),
-    ...searchHandlers(lib)
+    ...searchHandlers(lib),
+    ...exportHandlers(lib, host),
+    ...shareHandlers(lib)
   }
 }

@@ -1,0 +1,232 @@
+/**
+ * Reads a Web Annotation JSON-LD file: a Scholia export, or another tool's
+ * AnnotationCollection, AnnotationPage, single Annotation or array of them.
+ * The file's shape is checked as a whole (a wrong shape refuses the file);
+ * each annotation is checked on its own, and one that fails is rejected with
+ * its reason while the others go on.
+ */
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { MAX_NOTE_CHARS } from '../../../shared/api/annotations'
+import { ScholiaError } from '../../../shared/errors'
+import { COLORS } from '../../../shared/model'
+import { validateTagPath } from '../tags/path'
+import type { IncomingAnnotation, IncomingArticle, SharedNotes } from './incoming'
+
+/** Most annotations one file may carry: ten times the benchmark's 100,000. */
+export const MAX_FILE_ANNOTATIONS = 1_000_000
+/** Longest quote accepted; a highlight of a whole book chapter is about this. */
+export const MAX_QUOTE_CHARS = 200_000
+const MAX_CONTEXT_CHARS = 1_000
+const MAX_TAGS = 50
+const MAX_CREATOR_CHARS = 500
+
+const Iso = z.iso.datetime({ offset: true, message: 'must be an ISO date-time like 2024-03-16T09:30:00Z' })
+const Typed = z.object({ type: z.string().optional() }).loose()
+const QuoteSelector = z
+  .object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1, 'quote is empty').max(MAX_QUOTE_CHARS, `quote is longer than ${MAX_QUOTE_CHARS} characters`),
+    prefix: z.string().max(MAX_CONTEXT_CHARS).default(''),
+    suffix: z.string().max(MAX_CONTEXT_CHARS).default('')
+  })
+  .loose()
+const PositionSelector = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0, 'selector out of range: start is negative'),
+    end: z.number().int().min(0, 'selector out of range: end is negative')
+  })
+  .loose()
+  .refine((s) => s.start < s.end, 'selector out of range: start is not before end')
+const Target = z
+  .object({
+    source: z.string().min(1).max(4_096),
+    selector: z.union([Typed, z.array(Typed).max(20)]).optional(),
+    'scholia:article': z.string().max(200).optional()
+  })
+  .loose()
+const Body = z.union([z.string(), z.object({ type: z.string().optional(), value: z.unknown().optional(), purpose: z.string().optional() }).loose()])
+const Person = z.union([z.string(), z.object({ name: z.string().optional(), nickname: z.string().optional() }).loose()])
+const AnnotationShape = z
+  .object({
+    id: z.string().min(1, 'annotation has no id').max(1_000),
+    type: z.union([z.string(), z.array(z.string())]).refine((t) => [t].flat().includes('Annotation'), 'type is not Annotation'),
+    created: Iso.optional(),
+    modified: Iso.optional(),
+    creator: z.union([Person, z.array(Person).max(10)]).optional(),
+    body: z.union([Body, z.array(Body).max(MAX_TAGS + 10)]).optional(),
+    bodyValue: z.string().optional(),
+    target: z.union([Target, z.array(Target).min(1).max(10)]),
+    'scholia:color': z.enum(COLORS, { message: `colour must be one of ${COLORS.join(', ')}` }).optional(),
+    'scholia:deleted': Iso.optional()
+  })
+  .loose()
+const ArticleShape = z
+  .object({
+    id: z.string().min(1).max(200),
+    title: z.string().max(10_000).nullish(),
+    source: z.string().max(4_096).nullish(),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullish()
+  })
+  .loose()
+
+const Page = z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()).max(MAX_FILE_ANNOTATIONS), next: z.unknown().optional() }).loose()
+const Collection = z
+  .object({
+    type: z.union([z.string(), z.array(z.string())]).refine((t) => [t].flat().includes('AnnotationCollection')),
+    first: z.union([Page, z.string()]).optional(),
+    'scholia:tombstones': z.array(z.unknown()).max(MAX_FILE_ANNOTATIONS).optional(),
+    'scholia:articles': z.array(z.unknown()).max(MAX_FILE_ANNOTATIONS).optional()
+  })
+  .loose()
+
+function issue(e: z.ZodError): string {
+  const i = e.issues[0]
+  return `${i?.path.length ? `${i.path.join('.')}: ` : ''}${i?.message ?? 'invalid'}`
+}
+
+const UUID_IRI = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i
+
+/**
+ * A Scholia id from an annotation IRI: the UUID of urn:uuid:…, else a UUID
+ * derived from the IRI (name-based, like UUID v5), so importing another
+ * tool's annotation twice finds it the second time.
+ */
+export function idFromIri(iri: string): string {
+  const m = UUID_IRI.exec(iri)
+  if (m) return m[1].toLowerCase()
+  const h = createHash('sha1').update(`scholia:${iri}`).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+const iso = (t: string): string => new Date(t).toISOString()
+
+function creatorName(c: z.infer<typeof AnnotationShape>['creator']): string | null {
+  const first = Array.isArray(c) ? c[0] : c
+  const name = typeof first === 'string' ? first : (first?.name ?? first?.nickname ?? null)
+  return name?.trim() ? name.trim().slice(0, MAX_CREATOR_CHARS) : null
+}
+
+/** Note and tags from the bodies: TextualBody with purpose tagging is a tag; the other textual ones make the note. */
+function readBodies(a: z.infer<typeof AnnotationShape>): { note: string; tags: string[] } {
+  const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]
+  const notes: string[] = a.bodyValue ? [a.bodyValue] : []
+  const tags: string[] = []
+  for (const b of bodies) {
+    if (typeof b === 'string') continue // an IRI: a resource we cannot bring in
+    if (typeof b.value !== 'string') continue
+    if (b.purpose === 'tagging') tags.push(b.value.trim())
+    else if (b.type === undefined || b.type === 'TextualBody') notes.push(b.value)
+  }
+  const note = notes.join('\n\n')
+  if (note.length > MAX_NOTE_CHARS) throw new Error(`note is longer than ${MAX_NOTE_CHARS} characters`)
+  if (tags.length > MAX_TAGS) throw new Error(`more than ${MAX_TAGS} tags`)
+  for (const t of tags) validateTagPath(t)
+  return { note, tags: [...new Set(tags)] }
+}
+
+/** Checks and normalises one annotation; throws an Error whose message is the rejection reason. */
+function readAnnotation(raw: unknown): IncomingAnnotation {
+  const parsed = AnnotationShape.safeParse(raw)
+  if (!parsed.success) throw new Error(issue(parsed.error))
+  const a = parsed.data
+  const targets = Array.isArray(a.target) ? a.target : [a.target]
+  const target = targets[0]
+  const selectors = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector]
+  const quoteRaw = selectors.find((s) => s.type === 'TextQuoteSelector')
+  if (!quoteRaw) throw new Error('target has no TextQuoteSelector — the highlighted words are needed to place it')
+  const quote = QuoteSelector.safeParse(quoteRaw)
+  if (!quote.success) throw new Error(`TextQuoteSelector: ${issue(quote.error)}`)
+  const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector')
+  const position = positionRaw ? PositionSelector.safeParse(positionRaw) : null
+  if (position && !position.success) throw new Error(`TextPositionSelector: ${issue(position.error)}`)
+  const created = a.created ? iso(a.created) : a.modified ? iso(a.modified) : new Date(0).toISOString()
+  const articleRef = target['scholia:article']
+  return {
+    id: idFromIri(a.id),
+    articleRef: articleRef ? idFromIri(articleRef) : null,
+    source: target.source,
+    exact: quote.data.exact,
+    prefix: quote.data.prefix,
+    suffix: quote.data.suffix,
+    start: position?.success ? position.data.start : null,
+    end: position?.success ? position.data.end : null,
+    color: a['scholia:color'] ?? 'yellow',
+    ...readBodies(a),
+    creator: creatorName(a.creator),
+    created,
+    modified: a.modified ? iso(a.modified) : created,
+    deleted: a['scholia:deleted'] ? iso(a['scholia:deleted']) : null
+  }
+}
+
+function idOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown })?.id
+  return typeof id === 'string' ? id.slice(0, 200) : null
+}
+
+/** The annotations a JSON value holds, with where they sit; refuses a value of no known shape. */
+function itemsOf(json: unknown): { items: unknown[]; tombstones: unknown[]; articles: unknown[] } {
+  if (Array.isArray(json)) return { items: json, tombstones: [], articles: [] }
+  const type = (json as { type?: unknown })?.type
+  const types = [type].flat()
+  if (types.includes('AnnotationCollection')) {
+    const c = Collection.safeParse(json)
+    if (!c.success) throw new ScholiaError('invalid_argument', `not a valid AnnotationCollection (${issue(c.error)}) — export the notes again`)
+    const first = c.data.first
+    if (typeof first === 'string' || first?.next !== undefined)
+      throw new ScholiaError('invalid_argument', 'the collection links to pages elsewhere — export it with every annotation embedded in the file')
+    return { items: first?.items ?? [], tombstones: c.data['scholia:tombstones'] ?? [], articles: c.data['scholia:articles'] ?? [] }
+  }
+  if (types.includes('AnnotationPage')) {
+    const p = Page.safeParse(json)
+    if (!p.success) throw new ScholiaError('invalid_argument', `not a valid AnnotationPage (${issue(p.error)}) — export the notes again`)
+    return { items: p.data.items, tombstones: [], articles: [] }
+  }
+  if (types.includes('Annotation')) return { items: [json], tombstones: [], articles: [] }
+  throw new ScholiaError(
+    'invalid_argument',
+    'not a Web Annotation file (expected an AnnotationCollection, AnnotationPage or Annotation) — choose a .jsonld export from Scholia or another annotation tool'
+  )
+}
+
+/**
+ * Parses and checks a JSON-LD text. File-level problems (not JSON, wrong
+ * shape, too many annotations, an id listed twice) throw a one-line
+ * ScholiaError; a bad annotation is rejected alone.
+ */
+export function parseJsonLd(text: string): SharedNotes {
+  let json: unknown
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (e) {
+    throw new ScholiaError('invalid_argument', `not valid JSON (${(e as Error).message.split('\n')[0].slice(0, 120)}) — the file may be damaged or not an export`)
+  }
+  const { items, tombstones, articles: rawArticles } = itemsOf(json)
+  if (items.length + tombstones.length > MAX_FILE_ANNOTATIONS)
+    throw new ScholiaError('invalid_argument', `file holds over ${MAX_FILE_ANNOTATIONS} annotations — split the export`)
+  const out: SharedNotes = { annotations: [], articles: new Map(), rejected: [] }
+  const seen = new Set<string>()
+  for (const raw of [...items, ...tombstones]) {
+    let a: IncomingAnnotation
+    try {
+      a = readAnnotation(raw)
+    } catch (e) {
+      out.rejected.push({ id: idOf(raw), reason: (e as Error).message })
+      continue
+    }
+    if (seen.has(a.id))
+      throw new ScholiaError('invalid_argument', `annotation ${idOf(raw)} appears twice in the file — the file is damaged; ask for a new export`)
+    seen.add(a.id)
+    out.annotations.push(a)
+  }
+  for (const raw of rawArticles) {
+    const r = ArticleShape.safeParse(raw)
+    if (!r.success) continue // article hints only help matching; a bad one just does not help
+    const ref = idFromIri(r.data.id)
+    const hint: IncomingArticle = { ref, title: r.data.title ?? null, source: r.data.source ?? null, contentHash: r.data.contentHash ?? null }
+    out.articles.set(ref, hint)
+  }
+  return out
+}
