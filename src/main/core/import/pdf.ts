@@ -77,8 +77,9 @@ export async function parsePdf(input: ParseInput): Promise<ParseResult> {
   try {
     const pages: Line[][] = []
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n)
-      const content = await page.getTextContent()
+      // A damaged page tree or content stream fails here, after the document opened.
+      const page = await doc.getPage(n).catch(() => Promise.reject(invalid()))
+      const content = await page.getTextContent().catch(() => Promise.reject(invalid()))
       const runs: TextRun[] = []
       for (const item of content.items) {
         if (!('str' in item)) continue

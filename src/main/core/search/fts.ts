@@ -8,7 +8,9 @@ import type { ParsedQuery, TextTerm } from './parse'
 
 /** One term as an FTS5 phrase: "text" or "text" * for a prefix. */
 export function quoteTerm(t: TextTerm): string {
-  return `"${t.text.replace(/"/g, '""')}"${t.prefix ? ' *' : ''}`
+  // FTS5 reads its query as a C string: a NUL ends it mid-quote ("unterminated string").
+  // NUL separates tokens anyway, so a space means the same.
+  return `"${t.text.replace(/\0/g, ' ').replace(/"/g, '""')}"${t.prefix ? ' *' : ''}`
 }
 
 function all(terms: readonly TextTerm[]): string {
