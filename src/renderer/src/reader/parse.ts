@@ -1,4 +1,6 @@
-import { TextIndex } from './text-index'
+import { splitHtml } from './html-blocks'
+import { lastRemoved, purify, purifyInPlace } from './sanitize'
+import { TextIndex, textNodesIn } from './text-index'
 
 /** A heading of the article, for the table of contents. */
 export interface Heading {
@@ -8,61 +10,151 @@ export interface Heading {
   start: number
 }
 
-/** The article parsed once, off-screen, ready to be shown a block at a time. */
-export interface ParsedArticle {
-  /** Holds the parsed nodes until they are moved into the page. */
-  container: HTMLDivElement
-  /** Top-level nodes, in order: the units progressive rendering moves. */
-  blocks: Node[]
-  /** blockStarts[i] is the text offset of blocks[i]; the last entry is the text length. */
-  blockStarts: Uint32Array
-  index: TextIndex
-  headings: Heading[]
+/** Blocks [from, to) made ready for the page. */
+export interface TakenBlocks {
+  fragment: DocumentFragment
+  /** Their text nodes, in order (for the text index). */
+  nodes: Text[]
+  /** Nodes or attributes the second sanitiser removed (0 for content the core stored). */
+  removed: number
 }
+
+/**
+ * Where the article's top-level blocks come from. Every block's text offset is
+ * known before any of it is shown, so a long book can be shown in any order.
+ */
+export interface BlockSource {
+  readonly count: number
+  /** starts[i] is the text offset of block i; starts[count] is the text length. */
+  readonly starts: Float64Array
+  readonly headings: Heading[]
+  /** Sanitised blocks [from, to), checked against the article's text. */
+  take(from: number, to: number): TakenBlocks
+}
+
+/** Thrown when shown text would not equal the article's text at the same offsets. */
+export class TextMismatch extends Error {}
 
 /** Headings deeper than this are detail, not navigation. */
 const TOC_MAX_LEVEL = 4
 /** Long headings are cut in the table of contents. */
 const TOC_TEXT_CHARS = 120
 
+const headingText = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, TOC_TEXT_CHARS)
+
+/** A div in a document with no browsing context: nothing parsed into it loads or runs. */
+function inertDiv(): HTMLDivElement {
+  return document.implementation.createHTMLDocument('').createElement('div')
+}
+
+function toFragment(wrapper: HTMLElement): DocumentFragment {
+  const fragment = document.createDocumentFragment()
+  while (wrapper.firstChild) fragment.appendChild(wrapper.firstChild)
+  return fragment
+}
+
 /**
- * Parses article HTML as the innerHTML of a `<div>` (the core's canonical form, so
- * the text nodes concatenate to exactly `article.text`) inside a document with no
- * browsing context: nothing in it loads, runs or renders until a sanitised chunk
- * is moved into the page.
+ * The fast path: the core's canonical HTML cut into blocks by a scan, each run of
+ * blocks parsed only when it is about to be shown.
  */
-export function parseArticle(html: string): ParsedArticle {
-  const inert = document.implementation.createHTMLDocument('')
-  const container = inert.createElement('div')
-  container.innerHTML = html
-  const blocks = Array.from(container.childNodes)
-  const blockStarts = new Uint32Array(blocks.length + 1)
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]
-    const len = b.nodeType === Node.TEXT_NODE || b.nodeType === Node.ELEMENT_NODE ? (b.textContent ?? '').length : 0
-    blockStarts[i + 1] = blockStarts[i] + len
+class SlicedSource implements BlockSource {
+  readonly count: number
+  readonly starts: Float64Array
+  readonly headings: Heading[]
+  constructor(
+    private readonly html: string,
+    private readonly text: string,
+    private readonly slices: Array<{ from: number; to: number }>,
+    lengths: number[],
+    headings: Heading[]
+  ) {
+    this.count = slices.length
+    this.starts = new Float64Array(lengths.length + 1)
+    for (let i = 0; i < lengths.length; i++) this.starts[i + 1] = this.starts[i] + lengths[i]
+    this.headings = headings
   }
-  const index = new TextIndex(container)
-  const headings: Heading[] = []
-  for (const h of container.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
-    const level = Number(h.tagName[1])
-    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (level > TOC_MAX_LEVEL || !text) continue
-    const start = index.offsetOf(h, 0, container)
-    if (start !== null) headings.push({ level, text: text.slice(0, TOC_TEXT_CHARS), start })
+
+  take(from: number, to: number): TakenBlocks {
+    const fragment = purify(this.html.slice(this.slices[from].from, this.slices[to - 1].to))
+    const removed = lastRemoved()
+    const nodes = textNodesIn(fragment)
+    const expected = this.text.slice(this.starts[from], this.starts[to])
+    if (nodes.map((n) => n.data).join('') !== expected) throw new TextMismatch(`blocks ${from}–${to} do not hold the article's text`)
+    return { fragment, nodes, removed }
   }
-  return { container, blocks, blockStarts, index, headings }
+}
+
+/** The fallback: the whole HTML parsed at once, its top-level nodes moved into the page in runs. */
+class WholeSource implements BlockSource {
+  readonly count: number
+  readonly starts: Float64Array
+  readonly headings: Heading[] = []
+  private readonly blocks: Node[]
+  /** Set when a block's text differs from the article's at the same offsets. */
+  mismatch = false
+
+  constructor(
+    html: string,
+    private readonly text: string
+  ) {
+    const container = inertDiv()
+    container.innerHTML = html
+    this.blocks = Array.from(container.childNodes)
+    this.count = this.blocks.length
+    this.starts = new Float64Array(this.count + 1)
+    for (let i = 0; i < this.count; i++) {
+      const b = this.blocks[i]
+      const len = b.nodeType === Node.TEXT_NODE || b.nodeType === Node.ELEMENT_NODE ? (b.textContent ?? '').length : 0
+      this.starts[i + 1] = this.starts[i] + len
+    }
+    const index = TextIndex.fromRoot(container)
+    for (const h of container.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')) {
+      const level = Number(h.tagName[1])
+      const label = headingText(h.textContent ?? '')
+      const start = index.offsetOf(h, 0, container)
+      if (level <= TOC_MAX_LEVEL && label && start !== null) this.headings.push({ level, text: label, start })
+    }
+  }
+
+  take(from: number, to: number): TakenBlocks {
+    const wrapper = inertDiv()
+    for (let i = from; i < to; i++) wrapper.appendChild(this.blocks[i])
+    const removed = purifyInPlace(wrapper)
+    const nodes = textNodesIn(wrapper)
+    if (nodes.map((n) => n.data).join('') !== this.text.slice(this.starts[from], this.starts[to])) this.mismatch = true
+    return { fragment: toFragment(wrapper), nodes, removed }
+  }
+}
+
+/**
+ * The article's blocks: cut from canonical HTML without parsing when possible
+ * (so opening a book costs a scan, not a parse), else parsed whole. `text` is
+ * `article.text`, which every block shown is checked against.
+ */
+export function blockSource(html: string, text: string, whole = false): BlockSource {
+  const split = whole ? null : splitHtml(html)
+  if (!split || split.textLength !== text.length) return new WholeSource(html, text)
+  const headings = split.headings
+    .filter((h) => h.level <= TOC_MAX_LEVEL)
+    .map((h) => ({ level: h.level, text: headingText(text.slice(h.start, h.end)), start: h.start }))
+    .filter((h) => h.text)
+  return new SlicedSource(html, text, split.blocks, split.blocks.map((b) => b.textLength), headings)
+}
+
+/** Whether a source found text that differs from the article's (only the whole-parse fallback can). */
+export function hasMismatch(source: BlockSource): boolean {
+  return source instanceof WholeSource && source.mismatch
 }
 
 /** Index of the block holding `offset` (binary search over block starts). */
-export function blockAt(blockStarts: Uint32Array, offset: number): number {
-  const n = blockStarts.length - 1
+export function blockAt(starts: ArrayLike<number>, offset: number): number {
+  const n = starts.length - 1
   if (n <= 0) return 0
   let lo = 0
   let hi = n - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1
-    if (blockStarts[mid] <= offset) lo = mid
+    if (starts[mid] <= offset) lo = mid
     else hi = mid - 1
   }
   return lo

@@ -1,6 +1,6 @@
-import { blockAt, type ParsedArticle } from './parse'
-import { purifyInPlace } from './sanitize'
 import { afterNextPaint } from './frames'
+import { blockAt, type BlockSource } from './parse'
+import type { TextIndex } from './text-index'
 
 /**
  * Text shown synchronously when an article opens: a couple of screens, so the
@@ -16,13 +16,18 @@ const MAX_CHUNK_CHARS = 400_000
  * counts as a long task, leaving room for the frame's own painting.
  */
 const CHUNK_BUDGET_MS = 22
+/** Until a chunk has been measured: pixels of column height per character of text (19px serif, 42rem column). */
+const DEFAULT_PX_PER_CHAR = 0.45
+/** The first chunk is measured only if it holds at least this much text (a title-only chunk would mislead). */
+const MIN_MEASURED_CHARS = 1_500
 
 /**
- * Shows a parsed article progressively: the blocks around the reading position at
+ * Shows an article progressively: the blocks around the reading position at
  * once, then the rest in chunks between frames, before and after it, until the
- * page holds every block in order. Each chunk is sanitised just before it is
- * shown. Blocks are moved, never copied, so the text index built on the parsed
- * tree stays valid, and once complete the page's text equals the article's text.
+ * page holds every block in order. Each chunk is parsed, sanitised and checked
+ * against the article's text just before it is shown, and its text nodes are
+ * added to the index, so offsets are exact for whatever is on the page and, once
+ * complete, the page's text equals the article's text.
  */
 export class ProgressiveRenderer {
   /** Blocks [lo, hi) are in the page. */
@@ -32,6 +37,7 @@ export class ProgressiveRenderer {
   removed = 0
   private cancelled = false
   private chunkChars = INITIAL_CHUNK_CHARS
+  private pxPerChar = DEFAULT_PX_PER_CHAR
   private resolveDone!: () => void
   /** Resolves once every block is in the page (never, if cancelled first). */
   readonly done = new Promise<void>((r) => (this.resolveDone = r))
@@ -39,21 +45,24 @@ export class ProgressiveRenderer {
   constructor(
     private readonly body: HTMLElement,
     private readonly scroller: HTMLElement,
-    private readonly article: ParsedArticle,
-    /** Called after each chunk, with the page already updated. */
-    private readonly onChunk: () => void
+    private readonly source: BlockSource,
+    private readonly index: TextIndex,
+    /** Called after each chunk, with the page already updated and the chunk's text range. */
+    private readonly onChunk: (start: number, end: number) => void,
+    /** Called (and rendering stopped) when a chunk throws, e.g. a TextMismatch. */
+    private readonly onError: (e: unknown) => void
   ) {}
 
   get complete(): boolean {
-    return this.lo === 0 && this.hi === this.article.blocks.length
+    return this.lo === 0 && this.hi === this.source.count
   }
 
   /** Text offsets [start, end) currently in the page. */
   get textStart(): number {
-    return this.article.blockStarts[this.lo]
+    return this.source.starts[this.lo]
   }
   get textEnd(): number {
-    return this.article.blockStarts[this.hi]
+    return this.source.starts[this.hi]
   }
 
   /** True when `[start, end)` is entirely in the page, so ranges on it can be painted. */
@@ -63,10 +72,12 @@ export class ProgressiveRenderer {
 
   /** Shows the first screen starting at the block holding `anchor`, synchronously. */
   start(anchor: number): void {
-    const starts = this.article.blockStarts
+    const starts = this.source.starts
     const first = blockAt(starts, anchor)
     this.lo = this.hi = first
     this.append(this.chunkEnd(first, Math.max(FIRST_SCREEN_CHARS, anchor - starts[first] + FIRST_SCREEN_CHARS)))
+    const shown = this.textEnd - this.textStart
+    if (shown >= MIN_MEASURED_CHARS) this.pxPerChar = (this.body.lastElementChild as HTMLElement).offsetHeight / shown
     if (this.complete) this.resolveDone()
     else void this.run()
   }
@@ -76,19 +87,30 @@ export class ProgressiveRenderer {
   }
 
   private async run(): Promise<void> {
-    const n = this.article.blocks.length
+    const n = this.source.count
     let forward = true
     while (!this.cancelled && !this.complete) {
       await afterNextPaint()
       if (this.cancelled) return
       const t0 = performance.now()
-      // Alternate directions so the text both above and below the reader fills in.
-      if ((forward && this.hi < n) || this.lo === 0) this.append(this.chunkEnd(this.hi, this.chunkChars))
-      else this.prepend(this.chunkStart(this.lo, this.chunkChars))
+      const [lo, hi] = [this.lo, this.hi]
+      try {
+        // Alternate directions so the text both above and below the reader fills in.
+        if ((forward && this.hi < n) || this.lo === 0) this.append(this.chunkEnd(this.hi, this.chunkChars))
+        else this.prepend(this.chunkStart(this.lo, this.chunkChars))
+      } catch (e) {
+        this.cancelled = true
+        this.onError(e)
+        return
+      }
       forward = !forward
       void this.body.offsetHeight // lay out now, so the cost is measured and stays in this task
-      this.adapt(performance.now() - t0)
-      this.onChunk()
+      const laidOut = performance.now()
+      this.adapt(laidOut - t0)
+      const starts = this.source.starts
+      this.onChunk(this.lo < lo ? starts[this.lo] : starts[hi], this.lo < lo ? starts[lo] : starts[this.hi])
+      // Left for profiling and the benchmark: what each chunk cost, and its size.
+      performance.measure('reader:chunk', { start: t0, detail: { chars: this.chunkChars, layoutDone: laidOut - t0 } })
     }
     if (!this.cancelled) this.resolveDone()
   }
@@ -102,13 +124,13 @@ export class ProgressiveRenderer {
 
   /** First block index after `from` such that about `chars` of text are covered. */
   private chunkEnd(from: number, chars: number): number {
-    const starts = this.article.blockStarts
-    const n = this.article.blocks.length
+    const starts = this.source.starts
+    const n = this.source.count
     return Math.min(n, Math.max(from + 1, blockAt(starts, starts[from] + chars) + 1))
   }
 
   private chunkStart(to: number, chars: number): number {
-    const starts = this.article.blockStarts
+    const starts = this.source.starts
     return Math.max(0, Math.min(to - 1, blockAt(starts, Math.max(0, starts[to] - chars))))
   }
 
@@ -128,13 +150,26 @@ export class ProgressiveRenderer {
     if (ref) this.scroller.scrollTop += ref.getBoundingClientRect().top - before
   }
 
-  /** Sanitises blocks [from, to) in their inert document and returns them as a fragment of this page. */
-  private take(from: number, to: number): DocumentFragment {
-    const wrapper = this.article.container.ownerDocument.createElement('div')
-    for (let i = from; i < to; i++) wrapper.appendChild(this.article.blocks[i])
-    this.removed += purifyInPlace(wrapper)
-    const fragment = document.createDocumentFragment()
-    while (wrapper.firstChild) fragment.appendChild(wrapper.firstChild)
-    return fragment
+  /**
+   * Blocks [from, to) in a chunk container, their text indexed. Containers keep
+   * the column to a few hundred children instead of tens of thousands of
+   * paragraphs, and are `content-visibility: auto` (styles/reader.css): Chromium
+   * then skips style, layout and paint of every chunk away from the viewport,
+   * where otherwise each frame after a change would walk the whole book. Their
+   * placeholder height is estimated from the text length with the density
+   * measured on the first screen, so scroll positions and jumps stay close; the
+   * browser remembers the real height once a chunk has been shown. They hold no
+   * text, so offsets are unchanged.
+   */
+  private take(from: number, to: number): HTMLElement {
+    const taken = this.source.take(from, to)
+    this.removed += taken.removed
+    this.index.add(this.source.starts[from], taken.nodes)
+    const chunk = document.createElement('div')
+    chunk.className = 'chunk'
+    const chars = this.source.starts[to] - this.source.starts[from]
+    chunk.style.containIntrinsicSize = `auto ${Math.max(1, Math.round(chars * this.pxPerChar))}px`
+    chunk.appendChild(taken.fragment)
+    return chunk
   }
 }

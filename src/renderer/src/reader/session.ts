@@ -2,9 +2,10 @@ import { COLORS, type Annotation, type Article } from '@shared/model'
 import { offsetAtY, topOfOffset } from './caret'
 import { afterNextPaint } from './frames'
 import { HighlightPainter } from './painter'
-import { parseArticle, type ParsedArticle } from './parse'
+import { blockSource, hasMismatch, TextMismatch, type BlockSource, type Heading } from './parse'
 import { ProgressiveRenderer } from './progressive'
 import type { Span } from './overlap'
+import { TextIndex } from './text-index'
 
 /** CSS highlight name of a colour; styled by ::highlight() in styles/reader.css. */
 export const colorLayer = (c: string): string => `scholia-${c}`
@@ -37,12 +38,18 @@ export interface SessionHooks {
  * Framework-free; ReaderView wires it to the stores.
  */
 export class ReaderSession {
-  readonly parsed: ParsedArticle
-  readonly renderer: ProgressiveRenderer
-  readonly painter: HighlightPainter
+  private source!: BlockSource
+  private textIndex!: TextIndex
+  private progressive!: ProgressiveRenderer
+  private highlightPainter!: HighlightPainter
+  private annotations: readonly Annotation[] = []
+  private find: { matches: readonly Span[]; current: number } = { matches: [], current: -1 }
   private frame = 0
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private disposed = false
+  /** Resolves once the whole article is in the page, across a fallback restart. */
+  readonly done: Promise<void>
+  private resolveDone!: () => void
 
   constructor(
     readonly body: HTMLElement,
@@ -50,35 +57,85 @@ export class ReaderSession {
     readonly article: Article,
     private readonly hooks: SessionHooks
   ) {
-    this.parsed = parseArticle(article.html)
-    this.renderer = new ProgressiveRenderer(body, scroller, this.parsed, () => this.afterChunk())
-    this.painter = new HighlightPainter(this.parsed.index, this.renderer)
+    this.done = new Promise((r) => (this.resolveDone = r))
+    this.build(false)
   }
 
-  get index() {
-    return this.parsed.index
+  private build(whole: boolean): void {
+    this.source = blockSource(this.article.html, this.article.text, whole)
+    this.textIndex = new TextIndex(this.article.text.length)
+    this.progressive = new ProgressiveRenderer(this.body, this.scroller, this.source, this.textIndex, (a, b) => this.afterChunk(a, b), (e) => this.failed(e))
+    this.highlightPainter = new HighlightPainter(this.textIndex, this.progressive)
+  }
+
+  get index(): TextIndex {
+    return this.textIndex
+  }
+  get renderer(): ProgressiveRenderer {
+    return this.progressive
+  }
+  get painter(): HighlightPainter {
+    return this.highlightPainter
+  }
+  get headings(): readonly Heading[] {
+    return this.source.headings
   }
 
   /** Shows the article from `offset` (the saved reading position) and scrolls there. */
   start(offset: number): void {
-    const at = Math.max(0, Math.min(offset, this.index.length))
-    this.renderer.start(at)
+    const at = Math.max(0, Math.min(offset, this.article.text.length))
+    try {
+      this.progressive.start(at)
+    } catch (e) {
+      this.failed(e, at)
+      return
+    }
     this.painter.setWindow(Math.max(0, at - DEFAULT_SCREEN_CHARS), at + DEFAULT_SCREEN_CHARS * (WINDOW_SCREENS + 1))
     if (at > 0) this.scrollToOffsetNow(at, 'top')
-    this.renderer.done.then(() => this.verify())
-    if (this.renderer.complete) this.hooks.rendered(true)
+    const renderer = this.progressive
+    void renderer.done.then(() => {
+      if (renderer !== this.progressive || this.disposed) return
+      this.verify()
+      this.resolveDone()
+    })
+    if (renderer.complete) this.hooks.rendered(true)
   }
 
-  private afterChunk(): void {
+  /**
+   * A chunk's text differed from the article's: the HTML was not in the canonical
+   * form the fast path assumes. Start again with the whole-document parse, from
+   * the same place, with the same highlights.
+   */
+  private failed(e: unknown, at?: number): void {
     if (this.disposed) return
-    this.updateWindow(true)
+    if (!(e instanceof TextMismatch)) throw e
+    console.warn(`reader: ${e.message}; parsing article ${this.article.id} whole instead`)
+    const top = at ?? this.visibleText().top
+    this.progressive.cancel()
+    this.highlightPainter.dispose()
+    this.body.replaceChildren()
+    this.build(true)
+    this.start(top)
+    this.setAnnotations(this.annotations)
+    this.setFind(this.find.matches, this.find.current)
+  }
+
+  /** A chunk [start, end) joined the page: paint what of it is in the window. */
+  private afterChunk(start: number, end: number): void {
+    if (this.disposed) return
+    const w = this.painter.window
+    if (start < w.end && end > w.start) this.painter.repaint()
     this.hooks.rendered(this.renderer.complete)
   }
 
-  /** Checks the promise offsets rest on: the page's text is the stored text. */
+  /**
+   * Checks the promise offsets rest on: the page's text is the stored text. Each
+   * chunk was checked as it was shown; this checks the page as a whole (in
+   * development, or when the sanitiser changed something).
+   */
   private verify(): void {
-    if (this.disposed) return
     this.body.dataset.render = 'complete'
+    if (hasMismatch(this.source)) this.body.dataset.textMismatch = 'true'
     if (this.renderer.removed === 0 && !import.meta.env.DEV) return
     const walker = document.createTreeWalker(this.body, NodeFilter.SHOW_TEXT)
     const parts: string[] = []
@@ -90,12 +147,14 @@ export class ReaderSession {
   }
 
   setAnnotations(list: readonly Annotation[]): void {
+    this.annotations = list
     const byColor = new Map<string, Span[]>(COLORS.map((c) => [c, []]))
     for (const a of list) if (!a.orphaned) byColor.get(a.color)?.push(a)
     for (const [color, spans] of byColor) this.painter.setLayer(colorLayer(color), spans, { annotation: true })
   }
 
   setFind(matches: readonly Span[], current: number): void {
+    this.find = { matches, current }
     this.painter.setLayer(FIND_LAYER, matches, { disjoint: true, priority: 2 })
     this.painter.setLayer(FIND_CURRENT_LAYER, current >= 0 ? [matches[current]] : [], { disjoint: true, priority: 3 })
   }
@@ -142,7 +201,7 @@ export class ReaderSession {
 
   /** Scrolls so the text at `offset` is at the top (or centre); waits for it to be in the page. */
   async scrollToOffset(offset: number, align: 'top' | 'center' = 'center'): Promise<void> {
-    if (!this.renderer.covers(offset, offset)) await this.renderer.done
+    if (!this.renderer.covers(offset, offset)) await this.done
     if (this.disposed) return
     this.scrollToOffsetNow(offset, align)
   }

@@ -4,7 +4,8 @@
  * The plain text is the concatenation of the article's text nodes in document
  * order, counted in UTF-16 code units — the same definition the core uses when it
  * stores `article.text`, so an offset means the same character on both sides.
- * Lookups are a binary search over the prefix sums of the text-node lengths.
+ * The index grows a segment at a time as a long article is shown chunk by chunk;
+ * lookups are binary searches over prefix sums of the text-node lengths.
  */
 export interface DomPoint {
   node: Text
@@ -14,67 +15,104 @@ export interface DomPoint {
 /** Which node an offset on the boundary between two text nodes belongs to. */
 export type Bias = 'forward' | 'backward'
 
+interface Segment {
+  start: number
+  end: number
+  nodes: Text[]
+  /** starts[i] is the global offset of nodes[i]; starts[nodes.length] === end. */
+  starts: Float64Array
+}
+
+function lastAtOrBefore(values: ArrayLike<number>, n: number, offset: number): number {
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (values[mid] <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
 export class TextIndex {
-  /** The text nodes, in document order. */
-  readonly nodes: Text[] = []
-  /** starts[i] is the offset of nodes[i]; starts[nodes.length] is the total length. */
-  readonly starts: Uint32Array
+  private readonly segments: Segment[] = []
   private readonly positions = new Map<Text, number>()
 
+  /** @param length - length of the whole text, known before every part is indexed. */
+  constructor(readonly length: number) {}
+
+  /** Indexes every text node under `root` as one segment starting at offset 0. */
+  static fromRoot(root: Node): TextIndex {
+    const nodes = textNodesIn(root)
+    let length = 0
+    for (const n of nodes) length += n.data.length
+    const index = new TextIndex(length)
+    index.add(0, nodes)
+    return index
+  }
+
   /**
-   * Indexes every text node under `root`. Nodes keep their identity when later
-   * moved into the live document, so the index can be built on a detached tree.
+   * Adds the text nodes of one part of the article, which starts at `start`.
+   * Nodes keep their identity when later moved into the page, so a part can be
+   * indexed while still detached.
    */
-  constructor(root: Node) {
-    const doc = root.ownerDocument ?? (root as Document)
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    const lengths: number[] = []
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      this.positions.set(n as Text, this.nodes.length)
-      this.nodes.push(n as Text)
-      lengths.push((n as Text).data.length)
+  add(start: number, nodes: Text[]): void {
+    if (nodes.length === 0) return
+    const starts = new Float64Array(nodes.length + 1)
+    starts[0] = start
+    for (let i = 0; i < nodes.length; i++) {
+      this.positions.set(nodes[i], starts[i])
+      starts[i + 1] = starts[i] + nodes[i].data.length
     }
-    this.starts = new Uint32Array(lengths.length + 1)
-    for (let i = 0; i < lengths.length; i++) this.starts[i + 1] = this.starts[i] + lengths[i]
+    const seg: Segment = { start, end: starts[nodes.length], nodes, starts }
+    let at = this.segments.length
+    while (at > 0 && this.segments[at - 1].start > start) at--
+    this.segments.splice(at, 0, seg)
   }
 
-  /** Length of the plain text. */
-  get length(): number {
-    return this.starts[this.nodes.length]
+  /** Text nodes of the segment holding offset `at` (for tests). */
+  nodes(at: number): readonly Text[] {
+    return this.segmentFor(at, 'forward')?.nodes ?? []
   }
 
-  /** The plain text as the DOM holds it (for checks; the article's text is the reference). */
+  /** The indexed text, in order (for checks; article.text is the reference). */
   text(): string {
-    return this.nodes.map((n) => n.data).join('')
+    return this.segments.map((s) => s.nodes.map((n) => n.data).join('')).join('')
   }
 
-  /** Index of the node holding `offset` (the last node whose start is <= offset). */
-  private nodeAt(offset: number): number {
+  private segmentFor(offset: number, bias: Bias): Segment | null {
+    const segs = this.segments
+    if (segs.length === 0) return null
     let lo = 0
-    let hi = this.nodes.length - 1
+    let hi = segs.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1
-      if (this.starts[mid] <= offset) lo = mid
+      if (segs[mid].start <= offset) lo = mid
       else hi = mid - 1
     }
-    return lo
+    const i = lo
+    let seg = segs[i]
+    if (offset < seg.start || offset > seg.end) return null
+    if (bias === 'backward' && offset === seg.start && i > 0 && segs[i - 1].end === offset) seg = segs[i - 1]
+    return seg
   }
 
   /**
-   * The DOM point at a text offset. An offset between two nodes belongs to the
-   * next node ('forward', right for a range start) or the previous one
-   * ('backward', right for a range end), so ranges never start at a node's end.
+   * The DOM point at a text offset, or null when that part is not indexed yet. An
+   * offset between two nodes belongs to the next node ('forward', right for a
+   * range start) or the previous one ('backward', right for a range end).
    */
   locate(offset: number, bias: Bias = 'forward'): DomPoint | null {
-    if (this.nodes.length === 0 || offset < 0 || offset > this.length) return null
-    let i = this.nodeAt(offset)
-    // Skip empty nodes and, going forward, the end of a node that a later one starts at.
+    const seg = this.segmentFor(offset, bias)
+    if (!seg) return null
+    const n = seg.nodes.length
+    let i = lastAtOrBefore(seg.starts, n, offset)
     if (bias === 'forward') {
-      while (i < this.nodes.length - 1 && offset - this.starts[i] >= this.nodes[i].data.length) i++
+      while (i < n - 1 && offset - seg.starts[i] >= seg.nodes[i].data.length) i++
     } else {
-      while (i > 0 && this.starts[i] === offset) i--
+      while (i > 0 && seg.starts[i] === offset) i--
     }
-    return { node: this.nodes[i], offset: Math.min(offset - this.starts[i], this.nodes[i].data.length) }
+    return { node: seg.nodes[i], offset: Math.min(offset - seg.starts[i], seg.nodes[i].data.length) }
   }
 
   /** A StaticRange for `[start, end)`; static so that later DOM insertions never move it. */
@@ -98,8 +136,7 @@ export class TextIndex {
 
   /** Offset of the start of a text node, or -1 when it is not part of the article. */
   offsetOfNode(node: Text): number {
-    const i = this.positions.get(node)
-    return i === undefined ? -1 : this.starts[i]
+    return this.positions.get(node) ?? -1
   }
 
   /**
@@ -139,6 +176,15 @@ export class TextIndex {
     const start = this.offsetOfNode(node)
     return start < 0 ? null : start + node.data.length
   }
+}
+
+/** Text nodes under `root`, in document order. */
+export function textNodesIn(root: Node): Text[] {
+  const doc = root.ownerDocument ?? (root as Document)
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const out: Text[] = []
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text)
+  return out
 }
 
 function lastDescendant(n: Node): Node {

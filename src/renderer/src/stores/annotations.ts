@@ -62,6 +62,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     loading.value = true
     try {
       const list = await api('annotations.list', { articleId: id })
+      performance.mark('reader:annotations-received')
       if (gen === generation) {
         items.value = list.slice().sort(byReadingOrder)
         error.value = null

@@ -31,6 +31,7 @@ export const useReaderStore = defineStore('reader', () => {
     try {
       const a = await api('articles.get', { id })
       if (gen !== generation) return
+      performance.mark('reader:article-received')
       article.value = a
       progress.value = a.progress
     } catch (e) {

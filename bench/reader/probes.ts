@@ -1,0 +1,63 @@
+/**
+ * Functions the benchmark runs inside the page (serialised by Playwright, so each
+ * is self-contained).
+ */
+
+/** Installed before the app loads: collects long tasks (>= 50 ms) with their start times. */
+export function installLongTaskObserver(): void {
+  const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> }
+  w.__longTasks = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration })
+  }).observe({ type: 'longtask', buffered: true })
+}
+
+/** Long tasks that started at or after `since` (performance.now() time). */
+export function longTasksSince(since: number): Array<{ start: number; duration: number }> {
+  return (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks.filter((t) => t.start >= since)
+}
+
+/** Duration of the last performance.measure with this name, or null. */
+export function lastMeasure(name: string): number | null {
+  const all = performance.getEntriesByName(name, 'measure')
+  return all.length ? all[all.length - 1].duration : null
+}
+
+export function clearMeasures(): void {
+  performance.clearMeasures()
+}
+
+/**
+ * Selects a few words of a paragraph in the middle of the viewport (as a mouse
+ * drag would), so the benchmark can press `h`. Returns false if none is visible.
+ */
+export function selectVisibleWords(nth: number): boolean {
+  const body = document.querySelector('[data-testid=article-body]')!
+  const scroller = body.closest('.reader-scroll')!.getBoundingClientRect()
+  const paras = Array.from(body.querySelectorAll('p')).filter((p) => {
+    const r = p.getBoundingClientRect()
+    return r.top > scroller.top + 40 && r.bottom < scroller.bottom - 40
+  })
+  const p = paras[nth % Math.max(1, paras.length)]
+  const text = p?.firstChild
+  if (!text || text.nodeType !== Node.TEXT_NODE || (text as Text).data.length < 60) return false
+  const range = document.createRange()
+  range.setStart(text, 10)
+  range.setEnd(text, 50)
+  const sel = document.getSelection()!
+  sel.removeAllRanges()
+  sel.addRange(range)
+  document.dispatchEvent(new Event('selectionchange'))
+  return true
+}
+
+export function now(): number {
+  return performance.now()
+}
+
+/** Number of ranges registered in the reader's CSS highlights. */
+export function registeredRanges(): number {
+  let n = 0
+  for (const [name, h] of CSS.highlights) if (name.startsWith('scholia-')) n += h.size
+  return n
+}

@@ -1,0 +1,154 @@
+/**
+ * Reader benchmark: a War-and-Peace-size article opened in Chromium through
+ * `scholia serve`, with 10,000 highlights and without (the baseline), measuring
+ * what a reader feels: first paint, highlights painted, jumps, a new highlight,
+ * and long tasks while scrolling. `npx tsx bench/reader/run.ts` prints the table.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { BENCH_HIGHLIGHTS, BOOK_PARAGRAPHS } from './generate'
+import { BASELINE, buildBenchLibrary, WITH_HIGHLIGHTS } from './library'
+import * as probe from './probes'
+import { serve, stop } from './serve'
+import { formatTable, type Figures } from './table'
+
+/** Each variant is opened this many times in a fresh page; the table shows medians. */
+const RUNS = 3
+const JUMP_FRACTIONS = [0.5, 0.2, 0.8, 0.95, 0.35]
+const NEW_HIGHLIGHTS = 5
+/** Wheel steps per scroll pass (about 60 screens at 400 px a notch). */
+const WHEEL_STEPS = 150
+const WHEEL_PX = 400
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+async function countMeasures(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, name)
+}
+
+/** Runs `act` and waits for it to leave a new `name` measure; returns that measure's duration. */
+async function timed(page: Page, name: string, act: () => Promise<unknown>): Promise<number> {
+  const before = await countMeasures(page, name)
+  await act()
+  await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string, 'measure').length > (b as number), [name, before] as const)
+  return (await page.evaluate(probe.lastMeasure, name))!
+}
+
+async function openArticle(browser: Browser, url: string, title: string): Promise<{ page: Page; figures: Partial<Figures> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.addInitScript(probe.installLongTaskObserver)
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.getByTestId('article-row').filter({ hasText: title }).click()
+  await page.waitForSelector('[data-render=complete]', { timeout: 120_000 })
+  const m = (n: string) => page.evaluate(probe.lastMeasure, n)
+  const firstPaint = (await m('reader:open→first-paint'))!
+  const highlights = (await m('reader:open→highlights-painted'))!
+  const complete = (await m('reader:open→complete'))!
+  const loadTasks = await page.evaluate(probe.longTasksSince, 0)
+  return {
+    page,
+    figures: {
+      firstPaint,
+      highlightsAfterFirstPaint: Math.max(0, highlights - firstPaint),
+      complete,
+      loadLongestTask: Math.max(0, ...loadTasks.map((t) => t.duration)),
+      registered: await page.evaluate(probe.registeredRanges)
+    }
+  }
+}
+
+async function measureJumps(page: Page, withHighlights: boolean): Promise<Pick<Figures, 'tocJump' | 'highlightJump'>> {
+  if ((await page.getByTestId('toc').count()) === 0) await page.getByTestId('toggle-toc').click()
+  const toc = page.getByTestId('toc').locator('button')
+  const n = await toc.count()
+  const tocJump: number[] = []
+  for (const f of JUMP_FRACTIONS) tocJump.push(await timed(page, 'reader:jump', () => toc.nth(Math.floor(f * (n - 1))).click()))
+  const highlightJump: number[] = []
+  if (withHighlights) {
+    for (const f of JUMP_FRACTIONS) {
+      await page.locator('.annotation-list').evaluate((el, frac) => (el.scrollTop = frac * el.scrollHeight), f)
+      await page.waitForTimeout(100)
+      const item = page.getByTestId('annotation-item').nth(2)
+      highlightJump.push(await timed(page, 'reader:jump', () => item.click()))
+      await page.keyboard.press('Escape')
+    }
+  }
+  return { tocJump, highlightJump }
+}
+
+async function measureNewHighlights(page: Page): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < NEW_HIGHLIGHTS; i++) {
+    await page.locator('.reader-scroll').evaluate((el, k) => (el.scrollTop = ((k + 1) / 7) * el.scrollHeight), i)
+    await page.waitForTimeout(150)
+    if (!(await page.evaluate(probe.selectVisibleWords, i))) continue
+    await page.waitForTimeout(50)
+    out.push(await timed(page, 'reader:highlight', () => page.keyboard.press('h')))
+  }
+  return out
+}
+
+/** Wheel-scrolls down and up through the book, with scrollbar-style jumps between, and returns the long tasks seen. */
+async function measureScrolling(page: Page): Promise<Pick<Figures, 'scrollLongTasks' | 'scrollLongestTask'>> {
+  await page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight * 0.3))
+  await page.waitForTimeout(300)
+  const box = (await page.locator('.reader-scroll').boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  const since = await page.evaluate(probe.now)
+  for (const dir of [1, -1]) {
+    for (let i = 0; i < WHEEL_STEPS; i++) {
+      await page.mouse.wheel(0, dir * WHEEL_PX)
+      await page.waitForTimeout(16)
+    }
+    for (const f of [0.1, 0.6, 0.9, 0.4]) {
+      await page.locator('.reader-scroll').evaluate((el, frac) => (el.scrollTop = frac * el.scrollHeight), f)
+      await page.waitForTimeout(120)
+    }
+  }
+  await page.waitForTimeout(300)
+  const tasks = await page.evaluate(probe.longTasksSince, since)
+  return { scrollLongTasks: tasks.length, scrollLongestTask: Math.max(0, ...tasks.map((t) => t.duration)) }
+}
+
+async function measure(browser: Browser, url: string, title: string, withHighlights: boolean): Promise<Figures> {
+  const { page, figures } = await openArticle(browser, url, title)
+  try {
+    const jumps = await measureJumps(page, withHighlights)
+    const newHighlight = await measureNewHighlights(page)
+    const scrolling = await measureScrolling(page)
+    return { ...(figures as Figures), ...jumps, newHighlight, ...scrolling }
+  } finally {
+    await page.context().close()
+  }
+}
+
+/** Builds the library, runs both variants RUNS times, and returns the Markdown section. */
+export async function runReaderBench(): Promise<string> {
+  const library = buildBenchLibrary()
+  const server = await serve(library.dbPath)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+  try {
+    const bare: Figures[] = []
+    const marked: Figures[] = []
+    for (let r = 0; r < RUNS; r++) {
+      bare.push(await measure(browser, server.url, BASELINE, false))
+      marked.push(await measure(browser, server.url, WITH_HIGHLIGHTS, true))
+    }
+    return formatTable({ textChars: library.textChars, paragraphs: BOOK_PARAGRAPHS, highlights: BENCH_HIGHLIGHTS, runs: RUNS }, bare, marked)
+  } finally {
+    await browser.close()
+    await stop(server)
+    library.remove()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runReaderBench().then(
+    (md) => process.stdout.write(`${md}\n`),
+    (e: Error) => {
+      console.error(`reader bench: ${e.stack ?? e}`)
+      process.exit(1)
+    }
+  )
+}

@@ -1,0 +1,140 @@
+/**
+ * Splits the core's canonical article HTML into its top-level blocks without
+ * parsing it, and computes each block's length of DOM text, so a long book can
+ * be parsed and shown a chunk at a time while every text offset is known up front.
+ *
+ * It relies on what the core's canonical serialiser guarantees (see
+ * src/main/core/import/canonical.ts): every `<` in the HTML starts a tag ('<' and
+ * '>' in text and attribute values are escaped), every non-void element is closed,
+ * text holds only the entities &amp; &lt; &gt; &nbsp; &#13;, and a <pre> whose
+ * text starts with a newline has one extra newline, which the parser drops. HTML
+ * that does not look like that gets null, and the reader parses it whole instead.
+ */
+
+/** A top-level block: the HTML slice [from, to) and the length of its DOM text. */
+export interface HtmlBlock {
+  from: number
+  to: number
+  textLength: number
+}
+
+export interface HeadingSpan {
+  level: number
+  start: number
+  end: number
+}
+
+export interface SplitHtml {
+  blocks: HtmlBlock[]
+  headings: HeadingSpan[]
+  textLength: number
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+/**
+ * Elements whose content the canonical form does not escape, or that switch the
+ * parser into another mode (raw text, templates, foreign content): never in
+ * sanitised articles, and not followed here.
+ */
+const UNSUPPORTED = new Set([
+  'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript', 'textarea', 'title', 'template',
+  'svg', 'math', 'select', 'option', 'frameset'
+])
+/** The parser drops a newline right after these opening tags. */
+const DROPS_LEADING_NEWLINE = new Set(['pre', 'listing'])
+const ENTITIES: Array<[string, number]> = [['&amp;', 5], ['&lt;', 4], ['&gt;', 4], ['&nbsp;', 6], ['&#13;', 5], ['&quot;', 6]]
+
+/** End of the tag name starting at `from` (lowercase letters, digits, '-'). */
+function nameEnd(html: string, from: number): number {
+  let i = from
+  for (;;) {
+    const c = html.charCodeAt(i)
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && i > from) || (c === 45 && i > from)) i++
+    else return i
+  }
+}
+
+/**
+ * Measures text between tags. Keeps the position of the next '&' between calls,
+ * since text runs are visited in order: searching afresh from each run would
+ * rescan the rest of a long book whenever '&' is rare.
+ */
+class TextMeter {
+  private nextAmp = -2
+  constructor(private readonly html: string) {}
+
+  /** DOM text length of html[from, to), or -1 if it holds an entity the canonical form never writes. */
+  length(from: number, to: number): number {
+    const html = this.html
+    let len = to - from
+    if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = html.indexOf('&', from)
+    while (this.nextAmp !== -1 && this.nextAmp < to) {
+      const at = this.nextAmp
+      const entity = ENTITIES.find(([e]) => html.startsWith(e, at))
+      if (!entity) return -1
+      len -= entity[1] - 1
+      this.nextAmp = html.indexOf('&', at + entity[1])
+    }
+    return len
+  }
+}
+
+/**
+ * The blocks of canonical HTML, or null when the HTML is not in that form.
+ * Callers still check each parsed block's text against the article's text.
+ */
+export function splitHtml(html: string): SplitHtml | null {
+  const blocks: HtmlBlock[] = []
+  const headings: HeadingSpan[] = []
+  const stack: string[] = []
+  const open: Array<{ level: number; start: number } | null> = []
+  let offset = 0
+  let blockStart = 0
+  let blockText = 0
+  let pos = 0
+  const meter = new TextMeter(html)
+  const endBlock = (to: number) => {
+    if (to > blockStart) blocks.push({ from: blockStart, to, textLength: blockText })
+    blockStart = to
+    blockText = 0
+  }
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos)
+    const textEnd = lt === -1 ? html.length : lt
+    if (textEnd > pos) {
+      const n = meter.length(pos, textEnd)
+      if (n < 0) return null
+      offset += n
+      blockText += n
+    }
+    if (lt === -1) break
+    const gt = html.indexOf('>', lt)
+    const closing = html.charCodeAt(lt + 1) === 47 // '/'
+    const nameStart = lt + (closing ? 2 : 1)
+    const end = nameEnd(html, nameStart)
+    if (gt === -1 || end === nameStart || html.charCodeAt(gt - 1) === 47) return null
+    const name = html.slice(nameStart, end)
+    if (UNSUPPORTED.has(name)) return null
+    pos = gt + 1
+    if (closing) {
+      if (stack.pop() !== name) return null
+      const h = open.pop()
+      if (h) headings.push({ level: h.level, start: h.start, end: offset })
+      if (stack.length === 0) endBlock(pos)
+      continue
+    }
+    // A new top-level element ends the text before it.
+    if (stack.length === 0) endBlock(lt)
+    if (VOID.has(name)) {
+      if (stack.length === 0) endBlock(pos)
+      continue
+    }
+    stack.push(name)
+    const heading = name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6'
+    open.push(heading ? { level: Number(name[1]), start: offset } : null)
+    if (DROPS_LEADING_NEWLINE.has(name) && html[pos] === '\n') pos++
+  }
+  if (stack.length > 0) return null
+  endBlock(html.length)
+  return { blocks, headings, textLength: offset }
+}
