@@ -3,6 +3,7 @@ import type { Article } from '../../../shared/model'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
 import { normalizeForIndex } from '../search-text'
+import { sql } from '../annotations/statements'
 import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
 import { tagsByArticle } from './tags-of'
 
@@ -19,6 +20,8 @@ export interface NewArticle {
   html: string
   text: string
   contentHash: string
+  /** countWords(text), when the caller computed it already (import does, off the writer thread). */
+  wordCount?: number
 }
 
 export function countWords(text: string): number {
@@ -27,23 +30,21 @@ export function countWords(text: string): number {
 }
 
 function indexArticle(lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'>): void {
-  lib.db
-    .prepare('INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, ?)')
+  sql(lib, 'INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, ?)')
     .run(rowid, normalizeForIndex(a.title), normalizeForIndex(a.author ?? ''), normalizeForIndex(a.text))
 }
 
 /** Inserts an article with its content and index entry. Call inside a transaction. */
 export function insertArticle(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
   const id = randomUUID()
-  const info = lib.db
-    .prepare(
-      `INSERT INTO articles(id, title, author, published, source, site, format, encoding, language,
-         content_hash, word_count, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, countWords(a.text), now, now)
+  const info = sql(
+    lib,
+    `INSERT INTO articles(id, title, author, published, source, site, format, encoding, language,
+       content_hash, word_count, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, now)
   const rowid = Number(info.lastInsertRowid)
-  lib.db.prepare('INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
+  sql(lib, 'INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
   indexArticle(lib, rowid, a)
   return { rowid, id }
 }
@@ -55,21 +56,20 @@ export function replaceArticleContent(lib: Library, rowid: number, a: NewArticle
       `UPDATE articles SET title = ?, author = ?, published = ?, site = ?, format = ?, encoding = ?, language = ?,
          content_hash = ?, word_count = ?, updated_at = ? WHERE rowid = ?`
     )
-    .run(a.title, a.author, a.published, a.site, a.format, a.encoding, a.language, a.contentHash, countWords(a.text), now, rowid)
+    .run(a.title, a.author, a.published, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, rowid)
   lib.db.prepare('UPDATE article_content SET html = ?, text = ? WHERE article_rowid = ?').run(a.html, a.text, rowid)
   lib.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(rowid)
   indexArticle(lib, rowid, a)
 }
 
 export function findByHash(lib: Library, hash: string): { rowid: number; id: string } | undefined {
-  return lib.db.prepare('SELECT rowid, id FROM articles WHERE content_hash = ? AND deleted_at IS NULL').get(hash) as
+  return sql(lib, 'SELECT rowid, id FROM articles WHERE content_hash = ? AND deleted_at IS NULL').get(hash) as
     | { rowid: number; id: string }
     | undefined
 }
 
 export function findBySource(lib: Library, source: string): { rowid: number; id: string; content_hash: string }[] {
-  return lib.db
-    .prepare('SELECT rowid, id, content_hash FROM articles WHERE source = ? AND deleted_at IS NULL')
+  return sql(lib, 'SELECT rowid, id, content_hash FROM articles WHERE source = ? AND deleted_at IS NULL')
     .all(source) as { rowid: number; id: string; content_hash: string }[]
 }
 

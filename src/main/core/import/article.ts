@@ -9,9 +9,8 @@ import { parseDateLine } from './dates'
 import {
   isCaptionLine, isHeadlineLike, parseAuthorLine, parseRelatedHeader, questionText, stripBullet, stripDash
 } from './text-lines'
-import {
-  captionHtml, dateHtml, headingHtml, listHtml, paragraphHtml, questionHtml, relatedHtml, turnHtml
-} from './text-html'
+import { blocksToHtml, caption, dateline, heading, list, paragraph, question, related, turn, type TextElement } from './text-html'
+import { canonicalBlocks } from './safe-html'
 import { titleFromText } from './titles'
 import { unitText, type TextUnit, type Unit } from './text-units'
 
@@ -62,7 +61,8 @@ function scanHead(units: Unit[]): Head {
       head.published ??= byline.date?.iso ?? null
       continue
     }
-    if (line !== null && head.title !== null && norm(line) === norm(head.title)) {
+    // norm() only shortens, so a shorter line cannot repeat the title.
+    if (line !== null && head.title !== null && line.length >= head.title.length && norm(line) === norm(head.title)) {
       head.skip.add(i)
       continue
     }
@@ -81,22 +81,22 @@ function scanHead(units: Unit[]): Head {
 }
 
 /** Renders one paragraph-unit by what it looks like. */
-function renderText(u: TextUnit, prev: Unit | undefined, next: Unit | undefined): string {
+function renderText(u: TextUnit, prev: Unit | undefined, next: Unit | undefined): TextElement {
   const bullets = u.lines.map(stripBullet)
   const dashOnly = u.lines.every((l) => stripDash(l) !== null)
   if (bullets.every((b) => b !== null) && (u.lines.length > 1 || !dashOnly))
-    return listHtml(bullets.map((b) => b!.text), bullets.every((b) => b!.ordered))
+    return list(bullets.map((b) => b!.text), bullets.every((b) => b!.ordered))
   const text = unitText(u)
-  if (u.lines.length === 1 && isCaptionLine(text)) return captionHtml(text)
+  if (u.lines.length === 1 && isCaptionLine(text)) return caption(text)
   const q = questionText(text)
-  if (q !== null) return questionHtml(q)
-  const turn = stripDash(text)
-  if (turn !== null) return turnHtml(turn)
+  if (q !== null) return question(q)
+  const dashed = stripDash(text)
+  if (dashed !== null) return turn(dashed)
   const prose = (x: Unit | undefined): boolean => x?.kind === 'text' && unitText(x).length > SUBHEADING_MAX_CHARS
   if (u.lines.length === 1 && text.length <= SUBHEADING_MAX_CHARS && !/[!?…]$/.test(text) &&
       isHeadlineLike(text) && prose(prev) && prose(next))
-    return headingHtml(text)
-  return paragraphHtml(u.lines)
+    return heading(text)
+  return paragraph(u.lines)
 }
 
 /** A following unit that continues a "Read also" list. `first`: right after the header. */
@@ -120,17 +120,17 @@ function relatedItems(u: Unit | undefined, first: boolean): string[] | null {
 export function buildArticle(input: Unit[], fallbackTitle: string, preface: Unit[] = []): ParsedDoc {
   const units = explodeHeaderBlocks(input)
   const head = scanHead(units)
-  const body: string[] = preface.map((u, i) =>
-    u.kind === 'date' ? dateHtml(u.date, u.before) : renderText(u, preface[i - 1], preface[i + 1])
+  const body: TextElement[] = preface.map((u, i) =>
+    u.kind === 'date' ? dateline(u.date, u.before) : renderText(u, preface[i - 1], preface[i + 1])
   )
-  const related: string[] = []
+  const relatedBlocks: TextElement[] = []
   let firstProse: string | null = null
   for (let i = 0; i < units.length; i++) {
     if (head.skip.has(i)) continue
     const u = units[i]
     if (u.kind === 'date') {
       const before = u.headline && u.before !== null && norm(u.before) === head.title ? null : u.before
-      body.push(dateHtml(u.date, before))
+      body.push(dateline(u.date, before))
       continue
     }
     const header = u.lines.length >= 1 ? parseRelatedHeader(u.lines[0]) : null
@@ -139,7 +139,7 @@ export function buildArticle(input: Unit[], fallbackTitle: string, preface: Unit
       let j = i + 1
       for (let more = relatedItems(units[j], items.length === 0); more; more = relatedItems(units[++j], false)) items.push(...more)
       if (items.length > 0) {
-        related.push(relatedHtml(header.label, items))
+        relatedBlocks.push(related(header.label, items))
         i = j - 1
         continue
       }
@@ -150,5 +150,7 @@ export function buildArticle(input: Unit[], fallbackTitle: string, preface: Unit
     body.push(renderText(u, units[i - 1], units[i + 1]))
   }
   const title = head.title || (firstProse !== null ? titleFromText(firstProse) : '') || fallbackTitle
-  return { title, author: head.author, published: head.published, html: [...body, ...related].join('\n') }
+  const blocks = [...body, ...relatedBlocks]
+  const canonical = canonicalBlocks(blocks)
+  return { title, author: head.author, published: head.published, html: blocksToHtml(blocks), ...(canonical ? { canonical } : {}) }
 }

@@ -101,6 +101,14 @@ describe('canonical HTML and plain text', () => {
     expect(browserText(html)).toBe(text)
   })
 
+  it('replaces unpaired surrogates (damaged UTF-16) instead of failing the import', () => {
+    // parse5 pairs two low surrogates into an invalid code point and throws a RangeError.
+    expect(canonicalize('<p>a\udfff\udc00b \ud83d\ude00 \ud800</p>')).toEqual({
+      html: '<p>a\ufffd\ufffdb \ud83d\ude00 \ufffd</p>',
+      text: 'a\ufffd\ufffdb \ud83d\ude00 \ufffd'
+    })
+  })
+
   it('decodes entities and keeps non-breaking spaces as U+00A0', () => {
     expect(canonicalize('<p>a&nbsp;b &amp; c&eacute;</p>').text).toBe('a\u00a0b & cé')
   })

@@ -22,7 +22,7 @@ export interface Canonical {
  * node there; otherwise words of adjacent paragraphs glue together in search, quotes
  * and exports. <br> counts as a break only after itself.
  */
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
   'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
@@ -66,9 +66,21 @@ export function canonicalize(html: string): Canonical {
     )
   }
   const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, [])
-  const fragment = parseFragment(context, html, {})
+  const fragment = parseFragment(context, wellFormed(html), {})
   normalise(fragment)
   return serialise(fragment)
+}
+
+const SURROGATE = /[\ud800-\udfff]/
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/**
+ * Replaces unpaired surrogates with U+FFFD (as String#toWellFormed does). They are
+ * never text anyone wrote — a damaged UTF-16 file leaves them — and parse5 pairs two
+ * low surrogates into an invalid code point and throws.
+ */
+export function wellFormed(s: string): string {
+  return SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s
 }
 
 /**
@@ -155,10 +167,14 @@ function separateBlocks(parent: ParentNode): Node[] {
   return out
 }
 
-function escapeText(s: string): string {
+const TEXT_SPECIAL = /[&<>\u00a0\r]/
+/** Escapes a text node as the canonical serialiser writes it. */
+export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s
   return s.replace(/[&<>\u00a0\r]/g, (c) => ESCAPES[c])
 }
-function escapeAttr(s: string): string {
+/** Escapes an attribute value as the canonical serialiser writes it. */
+export function escapeAttr(s: string): string {
   // < and > too (as the 2025 HTML spec does): harmless, and it defeats mutation-XSS
   // tricks that smuggle markup through attribute values into other parsers.
   return s.replace(/[&"<>\u00a0\r]/g, (c) => ESCAPES[c])

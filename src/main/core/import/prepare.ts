@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { NewArticle } from '../articles/repo'
-import { canonicalize } from './canonical'
+import { countWords, type NewArticle } from '../articles/repo'
+import { canonicalize, type Canonical } from './canonical'
 import { parseBytes } from './parsers'
-import { sanitizeHtml } from './sanitize'
+import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
 import { ImportError, type ParsedDoc } from './types'
 
 const TITLE_MAX = 500
@@ -13,9 +13,15 @@ export interface PreparedDoc {
   tags: string[]
 }
 
+/** A parser-built canonical form, refused at the same size as the generic path would refuse its HTML. */
+function checkedCanonical(doc: ParsedDoc): Canonical {
+  if (doc.html.length > MAX_HTML_CHARS) sanitizeHtml(doc.html) // throws the size error
+  return doc.canonical!
+}
+
 /** A parsed document made safe and canonical: what gets stored. */
 export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null): NewArticle {
-  const { html, text } = canonicalize(sanitizeHtml(doc.html))
+  const { html, text } = doc.canonical ? checkedCanonical(doc) : canonicalize(sanitizeHtml(doc.html))
   if (text.trim().length === 0 && doc.title.trim().length === 0) throw new ImportError('no readable text found')
   return {
     title: (doc.title.trim() || text.trim().slice(0, 80) || 'Untitled').slice(0, TITLE_MAX),
@@ -28,7 +34,9 @@ export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | nu
     language: doc.language ?? null,
     html,
     text,
-    contentHash: createHash('sha256').update(html).digest('hex')
+    contentHash: createHash('sha256').update(html).digest('hex'),
+    // Counted here, on a worker thread for big batches, so the writer only writes.
+    wordCount: countWords(text)
   }
 }
 

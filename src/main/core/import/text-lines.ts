@@ -38,6 +38,11 @@ const ORDERED = /^\d{1,3}[.)]\s+/
 const DASH_START = /^[-–—]\s+/
 const QUESTION_LABEL = /^(?:q|question|вопрос)\s*:\s+/iu
 const URL_ONLY = /^https?:\/\/\S+$/i
+// Cheap tests on the raw line that every match of the patterns above passes: they keep
+// the whitespace clean-up off the long paragraphs that make up most of a text.
+const MAYBE_QUESTION = /^\s*(?:[-–—]|q|вопрос)/iu
+const MAYBE_CAPTION = /©|\(c\)|photo|image|picture|illustration|фото/iu
+const MAYBE_RELATED = /^\s*(?:read|also|see|related|more|читайте|смотрите|по|материалы|похожие)/iu
 // A line ending in one of these words is cut mid-sentence, never a headline.
 const FUNCTION_WORDS = new Set(
   ('a an the and or but of on in at to from by for with about as than that since until till before after ' +
@@ -84,13 +89,15 @@ export function parseAuthorLine(line: string): { author: string; date: FoundDate
 /** A photo credit or caption line ("Stanislav Zas © Photo by …", "Фото: ТАСС"). */
 export function isCaptionLine(line: string): boolean {
   if (tooLong(line, CAPTION_MAX_CHARS)) return false
-  const t = clean(line)
-  return t.length <= CAPTION_MAX_CHARS && CAPTION.test(t)
+  // CAPTION only ever looks at whitespace as \s, \s* or \s+, so collapsing runs of it
+  // cannot change whether a trimmed line matches; clean up only what might.
+  if (!MAYBE_CAPTION.test(line) || !CAPTION.test(line.trim())) return false
+  return line.length <= CAPTION_MAX_CHARS || clean(line).length <= CAPTION_MAX_CHARS
 }
 
 /** "Read also:" and friends; `inline` is an item written on the same line, if any. */
 export function parseRelatedHeader(line: string): { label: string; inline: string | null } | null {
-  if (tooLong(line, HEADLINE_MAX_CHARS)) return null
+  if (tooLong(line, HEADLINE_MAX_CHARS) || !MAYBE_RELATED.test(line)) return null
   const t = clean(line)
   if (t.length > HEADLINE_MAX_CHARS) return null
   const m = RELATED.exec(t)
@@ -117,6 +124,7 @@ export function stripDash(text: string): string | null {
 
 /** An interview question: a dash turn ending in "?" (returns it without the dash), or "Q: …"/"Вопрос: …". */
 export function questionText(text: string): string | null {
+  if (!MAYBE_QUESTION.test(text)) return null
   const t = clean(text)
   // The "Q:" label stays: it is part of what the page showed.
   if (QUESTION_LABEL.test(t)) return t

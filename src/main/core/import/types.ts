@@ -1,3 +1,5 @@
+import type { Canonical } from './canonical'
+
 /**
  * What a format parser hands to the import pipeline. Parsers are pure: bytes in,
  * documents out. The pipeline (not the parser) sanitises, canonicalises, derives the
@@ -10,6 +12,12 @@ export interface ParsedDoc {
   published: string | null
   /** Unsanitised HTML body; the pipeline sanitises it before it is stored or shown. */
   html: string
+  /**
+   * The canonical form of `html`, when the parser built it itself from escaped text
+   * with safe-html.ts (exactly what sanitising and canonicalising `html` would give);
+   * the pipeline then stores it without the generic pass.
+   */
+  canonical?: Canonical
   /** Original URL when the document names one (canonical link, front matter). */
   url?: string | null
   site?: string | null
