@@ -99,7 +99,9 @@ export class AtomicFile implements Sink {
     this.parts = []
     this.pending = 0
     try {
-      await this.fh.write(bytes)
+      // write() may write less than asked (a disk filling up says so only on the next call): loop, so a
+      // full disk becomes ENOSPC here instead of a silently truncated export.
+      for (let at = 0; at < bytes.length; ) at += (await this.fh.write(bytes, at)).bytesWritten
     } catch (e) {
       throw writeError(e, this.finalPath)
     }
