@@ -54,6 +54,18 @@ export function offsetAtY(y: number, body: HTMLElement, index: TextIndex): numbe
   return index.offsetOf(caret.node, caret.offset, body)
 }
 
+/**
+ * True when the text at viewport height `y` is laid out: a chunk just scrolled
+ * into view is an empty placeholder until the browser renders it (at the end of
+ * a frame), and a probe of it lands on the chunk itself rather than on text.
+ */
+export function textShownAtY(y: number, body: HTMLElement): boolean {
+  const rect = body.getBoundingClientRect()
+  if (y < rect.top || y > rect.bottom) return true
+  const caret = caretAt(rect.left + Math.min(24, rect.width / 2), y)
+  return !caret || caret.node.nodeType === Node.TEXT_NODE || !(caret.node as Element).classList?.contains('chunk')
+}
+
 /** Vertical position (viewport pixels) of the text at `offset`, or null when it is not in the page. */
 export function topOfOffset(index: TextIndex, offset: number): number | null {
   const end = Math.min(index.length, offset + 1)

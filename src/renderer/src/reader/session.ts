@@ -1,5 +1,5 @@
 import { COLORS, type Annotation, type Article } from '@shared/model'
-import { offsetAtY, topOfOffset } from './caret'
+import { offsetAtY, textShownAtY, topOfOffset } from './caret'
 import { afterNextPaint } from './frames'
 import { HighlightPainter } from './painter'
 import { blockSource, hasMismatch, TextMismatch, type BlockSource, type Heading } from './parse'
@@ -24,6 +24,9 @@ const WINDOW_SCREENS = 3
 const DEFAULT_SCREEN_CHARS = 4_000
 /** Gap kept above text scrolled to the top of the reader, so it is not under the edge. */
 const TOP_MARGIN_PX = 24
+const PROBE_BELOW_PX = 4
+/** Frames to wait for a chunk scrolled into view to be rendered before measuring anyway. */
+const MAX_RENDER_WAIT_FRAMES = 4
 
 export interface SessionHooks {
   /** A chunk of the article was added to the page; `complete` once all of it is. */
@@ -44,7 +47,7 @@ export class ReaderSession {
   private highlightPainter!: HighlightPainter
   private annotations: readonly Annotation[] = []
   private find: { matches: readonly Span[]; current: number } = { matches: [], current: -1 }
-  private frame = 0
+  private scrollPending = false
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private disposed = false
   /** Resolves once the whole article is in the page, across a fallback restart. */
@@ -169,19 +172,34 @@ export class ReaderSession {
     this.flashTimer = setTimeout(() => this.painter.setLayer(FLASH_LAYER, []), FLASH_MS)
   }
 
-  /** Call on every scroll event; the work is done once per frame. */
+  /**
+   * Call on every scroll event; the work is done once per frame, after it: the
+   * chunks scrolled into view are only rendered (content-visibility) during that
+   * frame, and before it a hit test would land on an empty placeholder.
+   */
   onScroll(): void {
-    if (this.frame) return
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0
+    if (this.scrollPending) return
+    this.scrollPending = true
+    void this.afterRendered().then(() => {
+      this.scrollPending = false
       this.updateWindow(false)
     })
+  }
+
+  /** Waits for the frames that render the chunks now at the top of the reader (a few at most). */
+  private async afterRendered(): Promise<void> {
+    const y = this.scroller.getBoundingClientRect().top + TOP_MARGIN_PX + PROBE_BELOW_PX
+    for (let i = 0; i < MAX_RENDER_WAIT_FRAMES; i++) {
+      await afterNextPaint()
+      if (this.disposed || textShownAtY(y, this.body)) return
+    }
   }
 
   /** Text offsets at the top and bottom of the reader's viewport. */
   visibleText(): { top: number; bottom: number } {
     const r = this.scroller.getBoundingClientRect()
-    const top = offsetAtY(r.top + 2, this.body, this.index) ?? this.renderer.textStart
+    // Probe just below where a jump puts its target, so a jump and the position it reports agree.
+    const top = offsetAtY(r.top + TOP_MARGIN_PX + PROBE_BELOW_PX, this.body, this.index) ?? this.renderer.textStart
     const bottom = offsetAtY(r.bottom - 2, this.body, this.index) ?? top
     return { top, bottom: Math.max(top, bottom) }
   }
@@ -225,7 +243,6 @@ export class ReaderSession {
 
   dispose(): void {
     this.disposed = true
-    cancelAnimationFrame(this.frame)
     clearTimeout(this.flashTimer)
     this.renderer.cancel()
     this.painter.dispose()

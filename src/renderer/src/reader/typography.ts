@@ -12,7 +12,7 @@ export interface ReaderPrefs {
 /** Bounds and steps of each setting: [min, max, step]. */
 export const FONT_SIZE = [13, 32, 1] as const
 export const LINE_HEIGHT = [1.2, 2.4, 0.1] as const
-export const COLUMN_WIDTH = [28, 72, 4] as const
+export const COLUMN_WIDTH = [30, 70, 4] as const
 
 export const DEFAULT_PREFS: ReaderPrefs = { font: 'serif', fontSize: 19, lineHeight: 1.6, width: 42 }
 
