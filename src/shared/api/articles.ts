@@ -13,14 +13,16 @@ export const ListArgs = z
     cursor: z.string().max(2_000).nullable().default(null),
     limit: z.number().int().min(1).max(500).default(100),
     /** Which articles to show (tags, read state, dates, a search query…); none by default. */
-    filter: LibraryFilter.prefault({})
+    filter: LibraryFilter.prefault({}),
+    /** Count the matches on the first page (false: the UI asks library.count separately, after showing the page). */
+    count: z.boolean().default(true)
   })
   .strict()
 
 export interface ListPage {
   items: ArticleSummary[]
   nextCursor: string | null
-  /** Articles matching the filter; counted on the first page only (null on later pages, which cost one index seek). */
+  /** Articles matching the filter; counted on the first page only, unless count is false (null otherwise: later pages cost one index seek). */
   total: number | null
 }
 

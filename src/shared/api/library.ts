@@ -141,6 +141,8 @@ export const libraryMethods = {
   ),
   /** Provenance of one article: where it came from and what was edited. */
   'library.metadata': method<MetadataInfo>()(z.object({ id: Id }).strict()),
+  /** How many live articles match a filter (what "select all matching" selects). */
+  'library.count': method<number>()(z.object({ filter: LibraryFilter.prefault({}) }).strict()),
   /** Formats and sites present, for the filter controls. */
   'library.facets': method<Facets>()(NoArgs)
 }

@@ -34,6 +34,11 @@ export interface SearchResult {
   hits: SearchHit[]
   /** More hits exist beyond `limit`. */
   more: boolean
+  /**
+   * So many matched that the hits were ranked among the most recent matches
+   * only (see RANK_WINDOW in the core): adding words gives a complete ranking.
+   */
+  windowed: boolean
 }
 
 export interface SavedSearch {

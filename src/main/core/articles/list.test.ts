@@ -6,8 +6,8 @@ import { addArticle, highlight } from '../library/test-articles'
 import { deleteArticles } from '../library/trash'
 import { tempLibrary } from '../testing/temp-library'
 import { bulkTag } from '../library/bulk'
-import { DRIVE_LIMIT, planTagDrive } from '../library/filter'
-import { listArticles } from './list'
+import { DRIVE_LIMIT, planTagDrive } from '../library/tag-conditions'
+import { countMatching, listArticles } from './list'
 
 let t: ReturnType<typeof tempLibrary>
 let lib: Library
@@ -134,6 +134,16 @@ describe('library list', () => {
     expect(new Set(big).size).toBe(n)
     expect(shown({ tagsAll: ['big', 'rare'] }, 'added', true, 1)).toEqual(['T3001', 'T7'])
     expect(shown({ tagsAny: ['rare', 'nothing'] }, 'title', false, 1)).toEqual(['T3001', 'T7'])
+  })
+
+  it('counts a tag, children included and deleted articles left out, the same by either counting path', () => {
+    seed()
+    const kz = listArticles(lib, { sort: 'added', desc: true, cursor: null, limit: 1, filter: LibraryFilter.parse({ tagsAll: ['region/kazakhstan'] }) })
+    deleteArticles(lib, { ids: [kz.items[0].id] })
+    expect(countMatching(lib, LibraryFilter.parse({ tagsAll: ['region'] }))).toBe(2)
+    expect(countMatching(lib, LibraryFilter.parse({ tagsAll: ['region'], read: null, archived: null }))).toBe(2)
+    expect(countMatching(lib, LibraryFilter.parse({ tagsAll: ['region'], archived: false }))).toBe(1)
+    expect(listArticles(lib, { sort: 'added', desc: true, cursor: null, limit: 1, count: false, filter: LibraryFilter.parse({}) }).total).toBeNull()
   })
 
   it('refuses a tampered cursor with a message', () => {

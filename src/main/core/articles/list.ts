@@ -1,9 +1,11 @@
 import type { ListPage } from '../../../shared/api/articles'
 import type { SORTS } from '../../../shared/api/articles'
-import type { LibraryFilterValue } from '../../../shared/api/library'
+import { LibraryFilter, type LibraryFilterValue } from '../../../shared/api/library'
+import { countTagged } from '../tags/count'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
-import { filterWhere, planTagDrive } from '../library/filter'
+import { filterWhere } from '../library/filter'
+import { planTagDrive } from '../library/tag-conditions'
 import { Where } from '../library/where'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows'
 import { tagsByArticle } from './tags-of'
@@ -31,6 +33,8 @@ export interface ListQuery {
   limit: number
   /** Which articles; omitted means all live ones. */
   filter?: LibraryFilterValue
+  /** Count matches on the first page (default true). */
+  count?: boolean
 }
 
 function decodeCursor(cursor: string): [string, number] {
@@ -69,12 +73,22 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
   return {
     items: page.map((r) => toSummary(r, tags.get(r.rowid) ?? [])),
     nextCursor: more && last ? Buffer.from(JSON.stringify([SORT_FIELD[q.sort](last), last.rowid])).toString('base64url') : null,
-    // Counting is fastest driven by the tag lookups, whatever the page used.
-    total: q.cursor ? null : countArticles(lib, q.filter ? filterWhere(q.filter) : filter)
+    total: q.cursor || q.count === false ? null : countMatching(lib, q.filter ?? LibraryFilter.parse({}))
   }
 }
 
-/** How many live articles a filter matches. */
-export function countArticles(lib: Library, filter: Where): number {
-  return (lib.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${filter.sql}`).get(...filter.params) as { n: number }).n
+/**
+ * How many live articles a filter matches. A filter of one tag alone (a click in
+ * the tag pane) is counted on the link index, without reading the articles;
+ * any other is counted driven by its lookups, whatever a page query would use.
+ */
+export function countMatching(lib: Library, f: LibraryFilterValue): number {
+  if (isSingleTag(f)) return countTagged(lib, f.tagsAll[0])
+  const w = filterWhere(f)
+  return (lib.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${w.sql}`).get(...w.params) as { n: number }).n
+}
+
+function isSingleTag(f: LibraryFilterValue): boolean {
+  const blank = LibraryFilter.parse({ tagsAll: f.tagsAll, dateField: f.dateField })
+  return f.tagsAll.length === 1 && JSON.stringify(f) === JSON.stringify(blank)
 }

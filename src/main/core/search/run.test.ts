@@ -145,6 +145,19 @@ describe('full-text search', () => {
     expect(() => search(lib, '   ', 5)).toThrow(/nothing to search for/)
   })
 
+  it('ranks a very common word among the most recent matches only, and says so', () => {
+    // The oldest article would rank first (the word is its title), but lies outside a window of 3.
+    addArticle(lib, { title: 'Moraine', text: 'moraine' })
+    for (let i = 0; i < 4; i++) addArticle(lib, { title: `T${i}`, text: `a moraine among ${'many other words '.repeat(i + 1)}` })
+    const exact = search(lib, 'moraine', 2, { rankWindow: Infinity })
+    expect(exact).toMatchObject({ windowed: false })
+    expect(exact.hits[0].title).toBe('Moraine')
+    const windowed = search(lib, 'moraine', 2, { rankWindow: 3 })
+    expect(windowed.windowed).toBe(true)
+    expect(windowed.hits.map((h) => h.title)).toEqual(['T1', 'T2'])
+    expect(search(lib, 'moraine', 2, { rankWindow: 10 })).toMatchObject({ windowed: false, hits: [{ title: 'Moraine' }, { title: 'T0' }] })
+  })
+
   it('says when there are more hits than the limit', () => {
     for (let i = 0; i < 4; i++) addArticle(lib, { title: `T${i}`, text: 'moraine' })
     expect(search(lib, 'moraine', 3)).toMatchObject({ more: true })

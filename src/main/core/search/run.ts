@@ -12,9 +12,24 @@ import { snippet, TermMatcher } from './snippet'
  * Column weights for bm25: a word in an article's title says more about it than
  * the same word deep in the text; the author column mostly matters for author:.
  */
-export const ARTICLE_RANK = 'bm25(10.0, 5.0, 1.0)'
+export const ARTICLE_BM25 = 'bm25(articles_fts, 10.0, 5.0, 1.0)'
 /** A highlight's quote and its note count the same. */
-export const ANNOTATION_RANK = 'bm25(1.0, 1.0)'
+export const ANNOTATION_BM25 = 'bm25(annotations_fts, 1.0, 1.0)'
+
+/**
+ * bm25 costs a few microseconds per matching row, so a word found in most of
+ * 100,000 articles would take hundreds of milliseconds to rank exhaustively.
+ * Beyond this many matches (after filters), hits are ranked among the most
+ * recent RANK_WINDOW matches, which bounds every search; the result says so.
+ */
+export const RANK_WINDOW = 5_000
+
+export interface SearchOptions {
+  /** Most matches ranked per kind; Infinity ranks all (exact bm25, as the benchmark's reference). */
+  rankWindow?: number
+}
+
+type Fts = 'articles_fts' | 'annotations_fts'
 
 interface ArticleHitRow {
   rowid: number
@@ -26,6 +41,7 @@ interface ArticleHitRow {
 }
 
 interface AnnotationHitRow {
+  rowid: number
   id: string
   exact: string
   note: string
@@ -37,49 +53,77 @@ interface AnnotationHitRow {
   score: number
 }
 
+/**
+ * Rowids and bm25 scores of the best `limit` matches: all matches ranked when
+ * they are few (or the window is infinite), otherwise the `window` most recent
+ * (highest rowid) ranked. `windowed` says which happened. `joins` brings in the
+ * tables the filter conditions name.
+ */
+function ranked(lib: Library, fts: Fts, joins: string, where: Where, match: string, limit: number, window: number) {
+  const bm25 = fts === 'articles_fts' ? ARTICLE_BM25 : ANNOTATION_BM25
+  const base = `SELECT f.rowid AS rowid, ${bm25} AS score FROM ${fts} f ${joins} WHERE ${fts} MATCH ? AND ${where.sql}`
+  type Row = { rowid: number; score: number }
+  if (!Number.isFinite(window)) {
+    const rows = lib.db.prepare(`${base} ORDER BY score LIMIT ?`).all(match, ...where.params, limit) as Row[]
+    return { rows, windowed: false }
+  }
+  const recent = lib.db.prepare(`${base} ORDER BY f.rowid DESC LIMIT ?`).all(match, ...where.params, window) as Row[]
+  recent.sort((x, y) => x.score - y.score)
+  return { rows: recent.slice(0, limit), windowed: recent.length === window }
+}
+
+/** Rows by rowid, in the order of `ranked`, with its scores. */
+function inOrder<T extends { rowid: number }>(rows: T[], order: { rowid: number; score: number }[]): (T & { score: number })[] {
+  const by = new Map(rows.map((r) => [r.rowid, r]))
+  return order.flatMap((o) => {
+    const r = by.get(o.rowid)
+    return r ? [{ ...r, score: o.score }] : []
+  })
+}
+
+const ARTICLE_COLS = 'a.rowid, a.id, a.title, a.author, a.published'
+const ANNOTATION_COLS = 'n.rowid, n.id, n.exact, n.note, n.color, a.id AS article_id, a.title, a.author, a.published'
+
 /** Article hits: ranked by bm25 when the query has text, newest first otherwise. */
-function findArticles(lib: Library, q: ParsedQuery, limit: number): ArticleHitRow[] {
+function findArticles(lib: Library, q: ParsedQuery, limit: number, window: number): { rows: ArticleHitRow[]; windowed: boolean } {
   const w = new Where().add('a.deleted_at IS NULL')
   articleFilterConditions(q, w)
   const match = articleMatch(q)
-  const cols = 'a.rowid, a.id, a.title, a.author, a.published'
-  if (match)
-    return lib.db
-      .prepare(
-        `SELECT ${cols}, f.rank AS score FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
-         WHERE articles_fts MATCH ? AND f.rank MATCH '${ARTICLE_RANK}' AND ${w.sql} ORDER BY f.rank LIMIT ?`
-      )
-      .all(match, ...w.params, limit) as ArticleHitRow[]
+  if (match) {
+    const r = ranked(lib, 'articles_fts', 'JOIN articles a ON a.rowid = f.rowid', w, match, limit, window)
+    const rows = lib.db
+      .prepare(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(r.rows.map((x) => x.rowid))) as ArticleHitRow[]
+    return { rows: inOrder(rows, r.rows), windowed: r.windowed }
+  }
   const excluded = excludedMatch(q.excluded)
   if (excluded) w.add(`a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, excluded)
-  return lib.db
-    .prepare(`SELECT ${cols}, 0 AS score FROM articles a WHERE ${w.sql} ORDER BY a.imported_at DESC, a.rowid DESC LIMIT ?`)
+  const rows = lib.db
+    .prepare(`SELECT ${ARTICLE_COLS}, 0 AS score FROM articles a WHERE ${w.sql} ORDER BY a.imported_at DESC, a.rowid DESC LIMIT ?`)
     .all(...w.params, limit) as ArticleHitRow[]
+  return { rows, windowed: false }
 }
 
 /** Highlight and note hits: ranked by bm25 when the query has text, most recently changed first otherwise (the updated_at index). */
-function findAnnotations(lib: Library, q: ParsedQuery, limit: number): AnnotationHitRow[] {
+function findAnnotations(lib: Library, q: ParsedQuery, limit: number, window: number): { rows: AnnotationHitRow[]; windowed: boolean } {
   const w = new Where().add('n.deleted_at IS NULL').add('a.deleted_at IS NULL')
   annotationFilterConditions(q, w)
   const match = annotationMatch(q)
-  const cols = 'n.id, n.exact, n.note, n.color, a.id AS article_id, a.title, a.author, a.published'
-  if (match)
-    return lib.db
-      .prepare(
-        `SELECT ${cols}, f.rank AS score FROM annotations_fts f JOIN annotations n ON n.rowid = f.rowid
-         JOIN articles a ON a.id = n.article_id
-         WHERE annotations_fts MATCH ? AND f.rank MATCH '${ANNOTATION_RANK}' AND ${w.sql} ORDER BY f.rank LIMIT ?`
-      )
-      .all(match, ...w.params, limit) as AnnotationHitRow[]
+  const joins = 'JOIN annotations n ON n.rowid = f.rowid JOIN articles a ON a.id = n.article_id'
+  if (match) {
+    const r = ranked(lib, 'annotations_fts', joins, w, match, limit, window)
+    const rows = lib.db
+      .prepare(`SELECT ${ANNOTATION_COLS} FROM annotations n JOIN articles a ON a.id = n.article_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(r.rows.map((x) => x.rowid))) as AnnotationHitRow[]
+    return { rows: inOrder(rows, r.rows), windowed: r.windowed }
+  }
   // Without words to rank by, only a condition about annotations makes them worth listing.
   const aboutAnnotations = q.colors.length > 0 || q.notColors.length > 0 || q.scope !== 'all' || q.tags.length > 0
-  if (!aboutAnnotations) return []
-  return lib.db
-    .prepare(
-      `SELECT ${cols}, 0 AS score FROM annotations n JOIN articles a ON a.id = n.article_id
-       WHERE ${w.sql} ORDER BY n.updated_at DESC LIMIT ?`
-    )
+  if (!aboutAnnotations) return { rows: [], windowed: false }
+  const rows = lib.db
+    .prepare(`SELECT ${ANNOTATION_COLS}, 0 AS score FROM annotations n JOIN articles a ON a.id = n.article_id WHERE ${w.sql} ORDER BY n.updated_at DESC LIMIT ?`)
     .all(...w.params, limit) as AnnotationHitRow[]
+  return { rows, windowed: false }
 }
 
 /**
@@ -87,17 +131,19 @@ function findAnnotations(lib: Library, q: ParsedQuery, limit: number): Annotatio
  * each ranked by bm25 and merged by score, with snippets cut from the stored
  * text for the returned hits only.
  */
-export function search(lib: Library, input: string, limit: number): SearchResult {
+export function search(lib: Library, input: string, limit: number, opts: SearchOptions = {}): SearchResult {
   const q = parseQuery(input)
   if (isEmptyQuery(q))
     throw new ScholiaError('invalid_argument', 'search: nothing to search for — type a word, a "phrase", or a filter such as tag:x')
-  const articles = wantsArticles(q) ? findArticles(lib, q, limit + 1) : []
-  const annotations = wantsAnnotations(q) ? findAnnotations(lib, q, limit + 1) : []
-  const ranked = [
-    ...articles.map((r) => ({ score: r.score, article: r, annotation: null })),
-    ...annotations.map((r) => ({ score: r.score, article: null, annotation: r }))
+  const window = opts.rankWindow ?? RANK_WINDOW
+  const none = { rows: [], windowed: false }
+  const articles = wantsArticles(q) ? findArticles(lib, q, limit + 1, window) : none
+  const annotations = wantsAnnotations(q) ? findAnnotations(lib, q, limit + 1, window) : none
+  const merged = [
+    ...articles.rows.map((r) => ({ score: r.score, article: r, annotation: null })),
+    ...annotations.rows.map((r) => ({ score: r.score, article: null, annotation: r }))
   ].sort((x, y) => x.score - y.score)
-  const page = ranked.slice(0, limit)
+  const page = merged.slice(0, limit)
   const matcher = new TermMatcher(q.terms)
   const text = lib.db.prepare('SELECT text FROM article_content WHERE article_rowid = ?').pluck()
   const hits: SearchHit[] = page.map(({ article, annotation }) => {
@@ -128,5 +174,5 @@ export function search(lib: Library, input: string, limit: number): SearchResult
       score: n.score
     }
   })
-  return { hits, more: ranked.length > limit }
+  return { hits, more: merged.length > limit, windowed: articles.windowed || annotations.windowed }
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch'
 import type { Library } from '../library'
+import { countMatching } from '../articles/list'
 import { bulkArchive, bulkMarkRead, bulkTag } from '../library/bulk'
 import { libraryFacets } from '../library/facets'
 import { editMetadata, metadataInfo } from '../library/metadata'
@@ -14,6 +15,7 @@ type LibraryMethods =
   | 'library.editMeta'
   | 'library.metadata'
   | 'library.facets'
+  | 'library.count'
 
 /** Runs a change and tells every open view to refresh. */
 function changed<T>(lib: Library, reason: string, result: T): T {
@@ -30,6 +32,7 @@ export function libraryHandlers(lib: Library): Pick<Handlers, LibraryMethods> {
     'library.restore': ({ undoToken }) => changed(lib, 'restore', restoreArticles(lib, undoToken)),
     'library.editMeta': ({ selection, ...changes }) => changed(lib, 'metadata', editMetadata(lib, selection, changes)),
     'library.metadata': ({ id }) => metadataInfo(lib, id),
-    'library.facets': () => libraryFacets(lib)
+    'library.facets': () => libraryFacets(lib),
+    'library.count': ({ filter }) => countMatching(lib, filter)
   }
 }

@@ -1,5 +1,6 @@
 import type { TagNode } from '../../../shared/api/tags'
 import type { Library } from '../library'
+import { DEAD_ARTICLES } from './count'
 import { SUBTREE_SQL, foldTag, subtreeRange } from './fold'
 
 interface Node {
@@ -40,7 +41,6 @@ function buildTree(tags: { path: string; fold: string }[]): Node[] {
  * found through the trash-only partial indexes, so counting subtracts the few
  * dead rows instead of checking every live one.
  */
-const DEAD_ARTICLES = 'SELECT rowid FROM articles WHERE deleted_at IS NOT NULL'
 const TOMBSTONED = 'SELECT rowid FROM annotations WHERE deleted_at IS NOT NULL'
 const ON_DELETED_ARTICLES = 'SELECT n.rowid FROM annotations n WHERE n.article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)'
 

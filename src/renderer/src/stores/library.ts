@@ -57,13 +57,14 @@ export const useLibraryStore = defineStore('library', () => {
     loading.value = true
     const gen = generation
     try {
-      const page = await api('articles.list', { sort: sort.value, desc: desc.value, cursor, limit: PAGE_SIZE, filter: filter.value })
+      // The page first, the count after: at 100,000 articles counting can take longer than the page.
+      const page = await api('articles.list', { sort: sort.value, desc: desc.value, cursor, limit: PAGE_SIZE, filter: filter.value, count: false })
       if (gen !== generation) return
       items.value = replace ? page.items : [...items.value, ...page.items]
-      if (page.total !== null) total.value = page.total
       cursor = page.nextCursor
       exhausted = page.nextCursor === null
       error.value = null
+      if (replace) void countMatches(gen)
     } catch (e) {
       if (gen === generation) {
         error.value = (e as Error).message
@@ -71,6 +72,15 @@ export const useLibraryStore = defineStore('library', () => {
       }
     } finally {
       if (gen === generation) loading.value = false
+    }
+  }
+
+  async function countMatches(gen: number) {
+    try {
+      const n = await api('library.count', { filter: filter.value })
+      if (gen === generation) total.value = n
+    } catch {
+      /* the page request reports errors; a missing count keeps the last one */
     }
   }
 

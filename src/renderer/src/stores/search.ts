@@ -14,6 +14,8 @@ export const useSearchStore = defineStore('search', () => {
   const shown = ref<string | null>(null)
   const hits = shallowRef<SearchHit[]>([])
   const more = ref(false)
+  /** The words were too common to rank every match: hits come from the most recent matches. */
+  const windowed = ref(false)
   const loading = ref(false)
   const error = ref<string | null>(null)
   const saved = shallowRef<SavedSearch[]>([])
@@ -30,6 +32,7 @@ export const useSearchStore = defineStore('search', () => {
       if (gen !== generation) return
       hits.value = r.hits
       more.value = r.more
+      windowed.value = r.windowed
       error.value = null
     } catch (e) {
       if (gen !== generation) return
@@ -99,5 +102,5 @@ export const useSearchStore = defineStore('search', () => {
     useUiStore().showLibrary()
   }
 
-  return { query, shown, hits, more, loading, error, saved, run, showMore, close, open, loadSaved, save, remove, openCollection }
+  return { query, shown, hits, more, windowed, loading, error, saved, run, showMore, close, open, loadSaved, save, remove, openCollection }
 })
