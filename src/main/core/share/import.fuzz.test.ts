@@ -7,7 +7,7 @@
  * must stay consistent; and no article HTML it stores may carry active content.
  */
 import fc from 'fast-check'
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { unzipSync, zipSync, type Zippable } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExport } from '../export/run'
 import { checkLibrary } from '../maintenance/check'
@@ -58,7 +58,10 @@ function mutateJson(base: unknown, edits: [number, 'set' | 'delete' | 'dup', unk
     const parent = p.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], doc) as Record<string | number, unknown> | unknown[]
     const key = p[p.length - 1]
     if (op === 'set') (parent as Record<string | number, unknown>)[key] = value
-    else if (op === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete (parent as Record<string, unknown>)[key]
+    else if (op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(key), 1)
+      else delete (parent as Record<string, unknown>)[key]
+    }
     else if (Array.isArray(parent)) parent.push(structuredClone(parent[Number(key)]))
   }
   return doc
@@ -110,7 +113,9 @@ const bundleFile = fc.oneof(
       // A teammate's article HTML is as hostile as any web page.
       Object.keys(bundle)
         .filter((k) => k.endsWith('.html'))
-        .forEach((k, i) => m.html[i] !== undefined && (entries[k] = utf8(m.html.join('') + Buffer.from(bundle[k]).toString('utf8'))))
+        .forEach((k, i) => {
+          if (m.html[i] !== undefined) entries[k] = utf8(m.html.join('') + Buffer.from(bundle[k]).toString('utf8'))
+        })
       if (m.extra) entries[m.extra[0]] = m.extra[1]
       const renamed: Zippable =
         m.salt === undefined
