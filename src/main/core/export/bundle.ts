@@ -8,6 +8,7 @@
  *   annotations.jsonld  the annotations, tombstones included: the JSON-LD export
  *   tags.json           every tag the articles and annotations use
  */
+import { toJson } from './native-json'
 import { Zip, ZipDeflate, strToU8 } from 'fflate'
 import type { ExportArticle } from './rows'
 import { JsonLdWriter, type CollectionInfo } from './jsonld'
@@ -109,19 +110,23 @@ export class BundleWriter {
     await this.drain()
   }
 
-  /** Pass two: an article's annotations (tombstones too). */
-  async annotations(a: ExportArticle): Promise<void> {
-    for (const n of a.annotations) for (const t of n.tags) this.tags.add(t)
-    await this.jsonld!.article(a)
+  /** Pass two: a batch of articles' annotations (tombstones too), as AnnotationJsonReader gives them. */
+  async annotations(batch: readonly ExportArticle[], json: readonly [number, string][]): Promise<void> {
+    await this.jsonld!.articles(batch, json)
     await this.drain()
+  }
+
+  /** Tags the annotations use, so tags.json lists the whole vocabulary the bundle brings. */
+  addTags(tags: Iterable<string>): void {
+    for (const t of tags) this.tags.add(t)
   }
 
   /** Closes the annotations, writes the metadata entries and the zip's directory. */
   async end(manifest: Omit<BundleManifest, 'format' | 'version' | 'annotations' | 'articles'>): Promise<{ articles: number; annotations: number }> {
     this.annotationCount = await this.jsonld!.end()
     this.annotationsEntry!.push(new Uint8Array(0), true)
-    this.add(ARTICLES_ENTRY, JSON.stringify(this.articles, null, 1))
-    this.add(TAGS_ENTRY, JSON.stringify([...this.tags].sort((a, b) => a.localeCompare(b))))
+    this.add(ARTICLES_ENTRY, toJson(this.articles, null, 1))
+    this.add(TAGS_ENTRY, toJson([...this.tags].sort((a, b) => a.localeCompare(b))))
     const full: BundleManifest = {
       format: BUNDLE_FORMAT,
       version: BUNDLE_VERSION,
@@ -129,7 +134,7 @@ export class BundleWriter {
       articles: this.articles.length,
       annotations: this.annotationCount
     }
-    this.add(MANIFEST_ENTRY, JSON.stringify(full, null, 2))
+    this.add(MANIFEST_ENTRY, toJson(full, null, 2))
     this.zip.end()
     await this.drain()
     return { articles: this.articles.length, annotations: this.annotationCount }

@@ -52,9 +52,11 @@ export async function writeMarkdownFiles(
       for (const batch of pass.next()) {
         for (const a of batch) {
           const name = namer.name(a.title, 'md', (n) => replaceable(insideFolder(folder, n), a.id))
-          await writer.writeFile(insideFolder(folder, name), articleMarkdown(template, a))
+          writer.writeFile(insideFolder(folder, name), articleMarkdown(template, a))
         }
         pass.tick(batch)
+        // Let progress events and other calls through between batches.
+        await new Promise((r) => setImmediate(r))
       }
       await writer.commit()
     } catch (e) {

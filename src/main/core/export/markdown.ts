@@ -1,3 +1,4 @@
+import { toJson } from './native-json'
 import type { ExportAnnotation, ExportArticle } from './rows'
 import { renderTemplate } from './template'
 
@@ -10,7 +11,7 @@ const YAML_BREAKS = /[\u0085\u2028\u2029]/g
  * readers treat as line breaks are escaped too.
  */
 export function yamlString(s: string): string {
-  return JSON.stringify(s).replace(YAML_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return toJson(s).replace(YAML_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Full dates stay bare so Obsidian reads them as dates; anything else is quoted. */

@@ -11,7 +11,7 @@ import { checkTemplate, savedTemplate } from './template'
 export function previewMarkdown(lib: Library, scope: ExportScopeValue, template = savedTemplate(lib)): ExportPreview | null {
   checkTemplate(template)
   const rowids = resolveScope(lib, scope)
-  const first = readArticles(lib, rowids.slice(0, 1), { tombstones: false, html: false }).next().value?.[0]
+  const first = readArticles(lib, rowids.slice(0, 1), { annotations: true, tombstones: false, html: false }).next().value?.[0]
   if (!first) return null
   return { title: first.title, fileName: `${safeStem(first.title)}.md`, markdown: articleMarkdown(template, first), articles: rowids.length }
 }
@@ -47,7 +47,7 @@ export function clipboardFor(lib: Library, what: { annotationIds?: string[]; sco
   } else rowids = resolveScope(lib, what.scope!)
   const articles: ExportArticle[] = []
   let count = 0
-  for (const batch of readArticles(lib, rowids, { tombstones: false, html: false })) {
+  for (const batch of readArticles(lib, rowids, { annotations: true, tombstones: false, html: false })) {
     for (const a of batch) {
       if (keep) a.annotations = a.annotations.filter((n) => keep.has(n.id))
       articles.push(a)

@@ -1,8 +1,8 @@
-import type { Annotation } from '../../../shared/model'
-import { currentCreator, tagsByAnnotation } from '../annotations/repo'
-import { ANNOTATION_COLUMNS, toAnnotation, type AnnotationRow } from '../annotations/rows'
+import type { Annotation, Color } from '../../../shared/model'
+import { currentCreator } from '../annotations/repo'
 import { tagsByArticle } from '../articles/tags-of'
 import type { Library } from '../library'
+import { toJson } from './native-json'
 
 /** An annotation as exported: its tombstone time too (null when live). */
 export interface ExportAnnotation extends Annotation {
@@ -24,79 +24,87 @@ export interface ExportArticle {
   note: string
   importedAt: string
   tags: string[]
-  /** Live annotations in reading order, orphans last; then tombstones when asked for. */
+  /** Live annotations in reading order, orphans last; then tombstones when asked for. Empty unless asked for. */
   annotations: ExportAnnotation[]
   /** Sanitised HTML, read only for bundles. */
   html?: string
 }
 
 export interface ReadOptions {
-  /** Include deleted annotations (JSON-LD and bundles carry them so deletes propagate). */
+  /** Read the annotations (JSON-LD serialises them in SQL instead, see jsonld.ts). */
+  annotations: boolean
+  /** Include deleted annotations. */
   tombstones: boolean
   /** Read each article's HTML (bundles). */
   html: boolean
 }
 
 /**
- * Articles per batch: large enough that a batch costs three queries whatever its
- * size, small enough that a batch of long articles (HTML for bundles) stays a
- * few MB.
+ * Articles per batch: large enough that a batch costs a few queries whatever
+ * its size, small enough that a batch of long articles (HTML for bundles)
+ * stays a few MB.
  */
 export const BATCH_ARTICLES = 250
 
-interface ArticleMetaRow {
-  rowid: number
-  id: string
-  title: string
-  author: string | null
-  published: string | null
-  source: string | null
-  site: string | null
-  format: string
-  language: string | null
-  content_hash: string
-  note: string
-  imported_at: string
-  html?: string
-}
-
-function byReadingOrder(a: ExportAnnotation, b: ExportAnnotation): number {
-  const dead = Number(a.deletedAt !== null) - Number(b.deletedAt !== null)
-  return dead || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
-}
+type ArticleTuple = [number, string, string, string | null, string | null, string | null, string | null, string, string | null, string, string, string, string?]
+type AnnotationTuple = [number, string, string, number, number, string, string, string, string, string, string | null, string, string, string | null, number]
 
 /**
- * Reads the articles `rowids` names, batch by batch, each with its tags and
- * annotations. Annotations without a creator were made here before an
- * identity was set, so they are the user's own and carry the `identity`
- * setting; a teammate's keep theirs.
+ * Rows come back as arrays (`raw()`): an export reads 100,000 annotations, and
+ * building a keyed object per row costs more than the query itself.
+ */
+const ANNOTATIONS_SQL = `SELECT n.rowid, n.id, n.article_id, n.start_pos, n.end_pos, n.exact, n.prefix, n.suffix, n.color, n.note,
+    n.creator, n.created_at, n.updated_at, n.deleted_at, n.orphaned
+  FROM json_each(?) j JOIN annotations n ON n.article_id = j.value
+  WHERE (? OR n.deleted_at IS NULL)
+  ORDER BY j.key, n.deleted_at IS NOT NULL, n.orphaned, n.start_pos, n.end_pos, n.created_at, n.rowid`
+
+/** Tag paths of the annotations of some articles, by annotation rowid, each list in tag order. */
+const ANNOTATION_TAGS_SQL = `SELECT nt.annotation_rowid, t.path FROM json_each(?) j JOIN annotations n ON n.article_id = j.value
+  JOIN annotation_tags nt ON nt.annotation_rowid = n.rowid JOIN tags t ON t.id = nt.tag_id ORDER BY t.path`
+
+/**
+ * Reads the articles `rowids` names, batch by batch, in that order, each with
+ * its tags and (when asked) its annotations in reading order. Annotations
+ * without a creator were made here before an identity was set, so they are
+ * the user's own and carry the `identity` setting; a teammate's keep theirs.
  */
 export function* readArticles(lib: Library, rowids: readonly number[], opts: ReadOptions): Generator<ExportArticle[]> {
   const identity = currentCreator(lib)
-  const meta = lib.db.prepare(
-    `SELECT a.rowid, a.id, a.title, a.author, a.published, a.source, a.site, a.format, a.language, a.content_hash,
-       a.note, a.imported_at${opts.html ? ', c.html' : ''}
-     FROM articles a${opts.html ? ' JOIN article_content c ON c.article_rowid = a.rowid' : ''}
-     WHERE a.rowid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`
-  )
-  const notes = lib.db.prepare(
-    `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.article_id IN (SELECT value FROM json_each(?))
-     ${opts.tombstones ? '' : 'AND n.deleted_at IS NULL'}`
-  )
+  const meta = lib.db
+    .prepare(
+      `SELECT a.rowid, a.id, a.title, a.author, a.published, a.source, a.site, a.format, a.language, a.content_hash,
+         a.note, a.imported_at${opts.html ? ', c.html' : ''}
+       FROM articles a${opts.html ? ' JOIN article_content c ON c.article_rowid = a.rowid' : ''}
+       WHERE a.rowid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`
+    )
+    .raw()
+  const notes = lib.db.prepare(ANNOTATIONS_SQL).raw()
+  const notesTags = lib.db.prepare(ANNOTATION_TAGS_SQL).raw()
   for (let i = 0; i < rowids.length; i += BATCH_ARTICLES) {
     const batch = rowids.slice(i, i + BATCH_ARTICLES)
-    const rows = meta.all(JSON.stringify(batch)) as ArticleMetaRow[]
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]))
+    const rows = meta.all(toJson(batch)) as ArticleTuple[]
+    const byRowid = new Map(rows.map((r) => [r[0], r]))
     const articleTags = tagsByArticle(lib, batch)
-    const annRows = notes.all(JSON.stringify(rows.map((r) => r.id))) as AnnotationRow[]
-    const annTags = tagsByAnnotation(lib, annRows.map((r) => r.rowid))
     const byArticle = new Map<string, ExportAnnotation[]>()
-    for (const r of annRows) {
-      const a: ExportAnnotation = { ...toAnnotation(r, annTags.get(r.rowid) ?? []), deletedAt: r.deleted_at }
-      if (a.creator === null) a.creator = identity
-      const list = byArticle.get(r.article_id)
-      if (list) list.push(a)
-      else byArticle.set(r.article_id, [a])
+    if (opts.annotations) {
+      const ids = toJson(rows.map((x) => x[1]))
+      const tags = new Map<number, string[]>()
+      for (const [rowid, path] of notesTags.all(ids) as [number, string][]) {
+        const list = tags.get(rowid)
+        if (list) list.push(path)
+        else tags.set(rowid, [path])
+      }
+      for (const r of notes.all(ids, opts.tombstones ? 1 : 0) as AnnotationTuple[]) {
+        const a: ExportAnnotation = {
+          id: r[1], articleId: r[2], start: r[3], end: r[4], exact: r[5], prefix: r[6], suffix: r[7], color: r[8] as Color, note: r[9],
+          creator: r[10] ?? identity, createdAt: r[11], updatedAt: r[12], deletedAt: r[13], orphaned: r[14] === 1,
+          tags: tags.get(r[0]) ?? []
+        }
+        const list = byArticle.get(a.articleId)
+        if (list) list.push(a)
+        else byArticle.set(a.articleId, [a])
+      }
     }
     const out: ExportArticle[] = []
     // Keep the scope's order; an article deleted since the scope was resolved is skipped.
@@ -104,21 +112,10 @@ export function* readArticles(lib: Library, rowids: readonly number[], opts: Rea
       const r = byRowid.get(rowid)
       if (!r) continue
       out.push({
-        rowid,
-        id: r.id,
-        title: r.title,
-        author: r.author,
-        published: r.published,
-        source: r.source,
-        site: r.site,
-        format: r.format,
-        language: r.language,
-        contentHash: r.content_hash,
-        note: r.note,
-        importedAt: r.imported_at,
-        tags: articleTags.get(rowid) ?? [],
-        annotations: (byArticle.get(r.id) ?? []).sort(byReadingOrder),
-        ...(opts.html ? { html: r.html } : {})
+        rowid, id: r[1], title: r[2], author: r[3], published: r[4], source: r[5], site: r[6], format: r[7], language: r[8],
+        contentHash: r[9], note: r[10], importedAt: r[11], tags: articleTags.get(rowid) ?? [],
+        annotations: byArticle.get(r[1]) ?? [],
+        ...(opts.html ? { html: r[12] } : {})
       })
     }
     yield out

@@ -8,11 +8,12 @@ import { BundleWriter } from './bundle'
 import { csvHead, csvRows } from './csv'
 import { defaultFileName, fileTarget, MIME } from './destination'
 import { htmlArticle, htmlHead, HTML_TAIL } from './html'
-import { JsonLdWriter } from './jsonld'
+import { AnnotationJsonReader, JsonLdWriter } from './jsonld'
 import { writeMarkdownFiles } from './markdown-files'
 import { readArticles, type ExportArticle } from './rows'
 import { resolveScope } from './scope'
 import { savedTemplate, checkTemplate } from './template'
+import { toJson } from './native-json'
 import { AtomicFile, MemorySink, type Sink } from './write-atomic'
 
 export interface ExportRequest {
@@ -33,8 +34,22 @@ export interface Pass {
   rowids: number[]
   articles: number
   annotations: number
-  next(): Generator<ExportArticle[]>
-  tick(batch: ExportArticle[]): void
+  /** The scope's articles batch by batch, with their live annotations unless `annotations` is false. */
+  next(annotations?: boolean): Generator<ExportArticle[]>
+  /** Counts a written batch, reports progress, and stops a cancelled export. */
+  tick(batch: readonly ExportArticle[], liveAnnotations?: number): void
+}
+
+/** Every tag on the annotations of these articles (tombstones too: a bundle carries them). */
+function annotationTags(lib: Library, rowids: readonly number[]): string[] {
+  return lib.db
+    .prepare(
+      `SELECT DISTINCT t.path FROM articles a JOIN annotations n ON n.article_id = a.id
+       JOIN annotation_tags nt ON nt.annotation_rowid = n.rowid JOIN tags t ON t.id = nt.tag_id
+       WHERE a.rowid IN (SELECT value FROM json_each(?))`
+    )
+    .pluck()
+    .all(toJson(rowids)) as string[]
 }
 
 function cancelled(): ScholiaError {
@@ -60,17 +75,15 @@ function scopeLabel(lib: Library, scope: ExportScopeValue, first: ExportArticle 
 /** Streams every article of the pass into a single-file writer (JSON-LD, CSV, HTML, bundle). */
 async function writeSingle(lib: Library, req: ExportRequest, pass: Pass, sink: Sink, now: string): Promise<void> {
   const creator = currentCreator(lib)
-  const firstBatch = () => readArticles(lib, pass.rowids.slice(0, 1), { tombstones: false, html: false }).next().value?.[0]
+  const firstBatch = () => readArticles(lib, pass.rowids.slice(0, 1), { annotations: false, tombstones: false, html: false }).next().value?.[0]
   const label = scopeLabel(lib, req.scope, req.scope.kind === 'article' ? firstBatch() : undefined)
   const write = (s: string | Uint8Array) => sink.write(s)
   if (req.format === 'jsonld') {
     const w = new JsonLdWriter(write)
+    const json = new AnnotationJsonReader(lib, creator, true)
     await w.begin({ label, creator, generated: now })
-    for (const batch of pass.next()) {
-      for (const a of batch) await w.article(a)
-      pass.tick(batch)
-    }
-    pass.annotations = await w.end()
+    for (const batch of pass.next(false)) pass.tick(batch, await w.articles(batch, json.read(batch.map((a) => a.id))))
+    await w.end()
   } else if (req.format === 'csv') {
     await sink.write(csvHead())
     for (const batch of pass.next()) {
@@ -86,17 +99,19 @@ async function writeSingle(lib: Library, req: ExportRequest, pass: Pass, sink: S
     await sink.write(HTML_TAIL)
   } else {
     const w = new BundleWriter(write)
-    for (const batch of readArticles(lib, pass.rowids, { tombstones: false, html: true })) {
+    for (const batch of readArticles(lib, pass.rowids, { annotations: false, tombstones: false, html: true })) {
       for (const a of batch) await w.article(a)
       if (req.signal?.aborted) throw cancelled()
     }
+    w.addTags(annotationTags(lib, pass.rowids))
+    const json = new AnnotationJsonReader(lib, creator, true)
     await w.beginAnnotations({ label, creator, generated: now })
-    for (const batch of pass.next()) {
-      for (const a of batch) await w.annotations(a)
-      pass.tick(batch)
+    for (const batch of pass.next(false)) {
+      const rows = json.read(batch.map((a) => a.id))
+      await w.annotations(batch, rows)
+      pass.tick(batch, rows.reduce((n, [dead]) => n + (dead ? 0 : 1), 0))
     }
-    const counts = await w.end({ generator: 'Scholia', exportedAt: now, creator })
-    pass.annotations = counts.annotations
+    await w.end({ generator: 'Scholia', exportedAt: now, creator })
   }
 }
 
@@ -113,16 +128,15 @@ export async function runExport(lib: Library, req: ExportRequest): Promise<Expor
   const template = req.template ?? savedTemplate(lib)
   if (req.format === 'md') checkTemplate(template)
   const rowids = resolveScope(lib, req.scope)
-  const carriesTombstones = req.format === 'jsonld' || req.format === 'bundle'
   const pass: Pass = {
     rowids,
     articles: 0,
     annotations: 0,
-    next: () => readArticles(lib, rowids, { tombstones: carriesTombstones, html: false }),
-    tick(batch) {
+    next: (annotations = true) => readArticles(lib, rowids, { annotations, tombstones: false, html: false }),
+    tick(batch, live) {
       if (req.signal?.aborted) throw cancelled()
       this.articles += batch.length
-      if (!carriesTombstones) for (const a of batch) for (const n of a.annotations) if (n.deletedAt === null) this.annotations++
+      this.annotations += live ?? batch.reduce((n, a) => n + a.annotations.length, 0)
       req.onProgress?.({ done: this.articles, total: rowids.length, current: batch[batch.length - 1]?.title ?? null })
     }
   }

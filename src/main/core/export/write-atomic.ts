@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises'
+import { writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
 
@@ -9,7 +10,7 @@ import { ScholiaError } from '../../../shared/errors'
  */
 export const WRITE_CHUNK_BYTES = 1024 * 1024
 /** Temp files fsynced at once when a folder export commits (the thread pool has 4 threads; fsync waits on the disk). */
-const FSYNC_PARALLEL = 16
+const FSYNC_PARALLEL = 32
 
 /** Where an export's bytes go: a file on disk, or memory for a download. */
 export interface Sink {
@@ -187,18 +188,19 @@ export class FolderWriter {
     return w
   }
 
-  /** Writes one whole file to its temp name; `finalPath` must be inside the folder (see insideFolder). */
-  async writeFile(finalPath: string, content: string): Promise<void> {
+  /**
+   * Writes one whole file to its temp name; `finalPath` must be inside the
+   * folder (see insideFolder). Synchronous: a note file is a few KB, and one
+   * blocking open-write-close costs far less than three trips through the
+   * thread pool; the caller yields between batches.
+   */
+  writeFile(finalPath: string, content: string): void {
     const temp = tempBeside(finalPath)
     this.temps.push({ temp, final: finalPath })
-    let fh: FileHandle | null = null
     try {
-      fh = await open(temp, 'wx')
-      await fh.writeFile(content, 'utf8')
+      writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' })
     } catch (e) {
       throw writeError(e, finalPath)
-    } finally {
-      await fh?.close().catch(() => {})
     }
   }
 

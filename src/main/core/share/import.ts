@@ -4,6 +4,7 @@
  * full first; then everything it changes is written in one transaction, so a
  * refused file leaves the library exactly as it was.
  */
+import { isUtf8 } from 'node:buffer'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MAX_LISTED, MAX_SHARE_BYTES, type ShareProgress, type ShareSummary } from '../../../shared/api/share'
@@ -33,11 +34,8 @@ function tooBig(size: number): ScholiaError {
 }
 
 function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new ScholiaError('invalid_argument', 'not UTF-8 text and not a .scholia bundle — choose a .jsonld or .scholia export')
-  }
+  if (!isUtf8(bytes)) throw new ScholiaError('invalid_argument', 'not UTF-8 text and not a .scholia bundle — choose a .jsonld or .scholia export')
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
 function groupByArticle(list: readonly IncomingAnnotation[]): IncomingAnnotation[][] {

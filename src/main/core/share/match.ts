@@ -6,7 +6,7 @@
  * article where most of them anchor.
  */
 import { anchor } from '../../../shared/anchoring'
-import { findByHash, findBySource } from '../articles/repo'
+import { sql } from '../annotations/statements'
 import type { Library } from '../library'
 import { normalizeForIndex } from '../search-text'
 import { HASH_SOURCE_PREFIX } from '../export/jsonld'
@@ -55,21 +55,21 @@ export class ArticleMatcher {
     this.bound.set(ref, article)
   }
 
+  // Live articles by id, web address or content hash (the indexed columns), oldest first.
   private byId(id: string): LocalArticle | null {
-    const r = this.lib.db.prepare('SELECT rowid, id, content_hash FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
-      | { rowid: number; id: string; content_hash: string }
-      | undefined
-    return r ? { rowid: r.rowid, id: r.id, contentHash: r.content_hash } : null
+    return this.one('SELECT rowid, id, content_hash AS contentHash FROM articles WHERE id = ? AND deleted_at IS NULL', id)
   }
 
   private byHash(hash: string): LocalArticle | null {
-    const r = findByHash(this.lib, hash)
-    return r ? (this.byId(r.id) ?? null) : null
+    return this.one('SELECT rowid, id, content_hash AS contentHash FROM articles WHERE content_hash = ? AND deleted_at IS NULL ORDER BY rowid LIMIT 1', hash)
   }
 
   private bySource(source: string): LocalArticle | null {
-    const r = findBySource(this.lib, source)[0]
-    return r ? { rowid: r.rowid, id: r.id, contentHash: r.content_hash } : null
+    return this.one('SELECT rowid, id, content_hash AS contentHash FROM articles WHERE source = ? AND deleted_at IS NULL ORDER BY rowid LIMIT 1', source)
+  }
+
+  private one(query: string, value: string): LocalArticle | null {
+    return (sql(this.lib, query).get(value) as LocalArticle | undefined) ?? null
   }
 
   /** The content hash the sender's article had, when the file says. */

@@ -11,6 +11,7 @@ import { indexAnnotation, refreshAnnotationCount, unindexAnnotation } from '../a
 import { ANNOTATION_COLUMNS, type AnnotationRow } from '../annotations/rows'
 import { sql } from '../annotations/statements'
 import type { Library } from '../library'
+import { normalizeForIndex } from '../search-text'
 import { ensureTag } from '../tags/attach'
 import { foldTag } from '../tags/fold'
 import type { IncomingAnnotation } from './incoming'
@@ -64,8 +65,9 @@ export class NotesMerger {
     return sql(this.lib, `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRow | undefined
   }
 
-  private setTags(rowid: number, tags: readonly string[]): void {
-    sql(this.lib, 'DELETE FROM annotation_tags WHERE annotation_rowid = ?').run(rowid)
+  /** Sets an annotation's tags; `fresh`: a row just inserted, which has none to clear. */
+  private setTags(rowid: number, tags: readonly string[], fresh = false): void {
+    if (!fresh) sql(this.lib, 'DELETE FROM annotation_tags WHERE annotation_rowid = ?').run(rowid)
     const attach = sql(this.lib, 'INSERT OR IGNORE INTO annotation_tags(annotation_rowid, tag_id) VALUES (?, ?)')
     for (const t of tags) {
       const key = foldTag(t)
@@ -98,10 +100,11 @@ export class NotesMerger {
       ).run(a.id, article.id, p.start, p.end, p.exact, p.prefix, p.suffix, a.color, a.note, a.creator ?? UNKNOWN_CREATOR,
         a.created, a.modified, a.deleted, p.orphaned ? 1 : 0).lastInsertRowid
     )
-    this.setTags(rowid, a.tags)
+    this.setTags(rowid, a.tags, true)
     // A tombstone for an annotation never seen here is stored too, so an older file cannot bring it back.
     if (a.deleted) return
-    indexAnnotation(this.lib, rowid, p.exact, a.note)
+    // A new row has no search entry yet: insert it straight (indexAnnotation would first delete one).
+    sql(this.lib, 'INSERT INTO annotations_fts(rowid, exact, note) VALUES (?, ?, ?)').run(rowid, normalizeForIndex(p.exact), normalizeForIndex(a.note))
     this.touched.add(article.id)
     this.counts.added++
     if (p.orphaned) this.counts.orphaned++

@@ -3,6 +3,7 @@
  * aside in `shared_pending` (never dropped) and attached when a later import
  * finds their article.
  */
+import { toJson } from '../export/native-json'
 import type { PendingNote } from '../../../shared/api/share'
 import type { Library } from '../library'
 import type { IncomingAnnotation, IncomingArticle } from './incoming'
@@ -43,7 +44,7 @@ export function keepAside(lib: Library, e: PendingEntry, now: string): boolean {
       e.article?.title ?? null,
       e.annotation.modified,
       e.annotation.deleted ? 1 : 0,
-      JSON.stringify(e),
+      toJson(e),
       now
     )
   return true
