@@ -6,7 +6,7 @@ import type { Library } from '../library'
 import { filterWhere } from '../library/filter'
 import { selectionWhere } from '../library/selection'
 import type { Where } from '../library/where'
-import { findTag } from '../tags/attach'
+import { SUBTREE_SQL, subtreeParams } from '../tags/fold'
 import { validateTagPath } from '../tags/path'
 
 /** The conditions (on live articles `a`) naming the scope's articles; the same ones the library list and bulk actions use. */
@@ -21,7 +21,8 @@ function scopeWhere(lib: Library, scope: ExportScopeValue): Where {
       return filterWhere(scope.filter)
     case 'tag': {
       const path = validateTagPath(scope.tag)
-      if (!findTag(lib, path)) throw new ScholiaError('not_found', `no tag "${path}" — list tags with 'scholia tag --list'`)
+      const known = lib.db.prepare(`SELECT 1 FROM tags t WHERE ${SUBTREE_SQL} LIMIT 1`).get(...subtreeParams(path))
+      if (!known) throw new ScholiaError('not_found', `no tag "${path}" — list tags with 'scholia tag --list'`)
       return filterWhere(LibraryFilter.parse({ tagsAll: [path] }))
     }
     case 'all':
