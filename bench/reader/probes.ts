@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Functions the benchmark runs inside the page (serialised by Playwright, so each
  * is self-contained).
@@ -60,4 +61,10 @@ export function registeredRanges(): number {
   let n = 0
   for (const [name, h] of CSS.highlights) if (name.startsWith('scholia-')) n += h.size
   return n
+}
+
+/** Start time of the last mark with this name, or null. */
+export function lastMark(name: string): number | null {
+  const all = performance.getEntriesByName(name, 'mark')
+  return all.length ? all[all.length - 1].startTime : null
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { BENCH_HIGHLIGHTS, BOOK_PARAGRAPHS } from './generate'
 import { BASELINE, buildBenchLibrary, WITH_HIGHLIGHTS } from './library'
 import * as probe from './probes'
-import { serve, stop } from './serve'
+import { callServed, serve, stop, type BenchServer } from './serve'
 import { formatTable, type Figures } from './table'
 
 /** Each variant is opened this many times in a fresh page; the table shows medians. */
@@ -34,7 +34,11 @@ async function timed(page: Page, name: string, act: () => Promise<unknown>): Pro
   return (await page.evaluate(probe.lastMeasure, name))!
 }
 
-async function openArticle(browser: Browser, url: string, title: string): Promise<{ page: Page; figures: Partial<Figures> }> {
+async function openArticle(browser: Browser, server: BenchServer, title: string): Promise<{ page: Page; figures: Partial<Figures> }> {
+  // Every opening starts at the top: the previous run's scrolling moved the saved position.
+  const list = await callServed<{ items: Array<{ id: string; title: string }> }>(server, 'articles.list', {})
+  for (const a of list.items) await callServed(server, 'articles.setProgress', { id: a.id, progress: 0 })
+  const url = server.url
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript(probe.installLongTaskObserver)
   const page = await context.newPage()
@@ -42,15 +46,22 @@ async function openArticle(browser: Browser, url: string, title: string): Promis
   await page.getByTestId('article-row').filter({ hasText: title }).click()
   await page.waitForSelector('[data-render=complete]', { timeout: 120_000 })
   const m = (n: string) => page.evaluate(probe.lastMeasure, n)
+  const mark = async (n: string) => (await page.evaluate(probe.lastMark, n))!
   const firstPaint = (await m('reader:open→first-paint'))!
   const highlights = (await m('reader:open→highlights-painted'))!
   const complete = (await m('reader:open→complete'))!
+  const opened = await mark('reader:open')
+  const articleAt = (await mark('reader:article-received')) - opened
+  const notesAt = (await mark('reader:annotations-received')) - opened
   const loadTasks = await page.evaluate(probe.longTasksSince, 0)
   return {
     page,
     figures: {
       firstPaint,
+      articleReceived: articleAt,
+      paintAfterReceived: firstPaint - articleAt,
       highlightsAfterFirstPaint: Math.max(0, highlights - firstPaint),
+      highlightsAfterReceived: highlights - Math.max(firstPaint, notesAt),
       complete,
       loadLongestTask: Math.max(0, ...loadTasks.map((t) => t.duration)),
       registered: await page.evaluate(probe.registeredRanges)
@@ -111,8 +122,8 @@ async function measureScrolling(page: Page): Promise<Pick<Figures, 'scrollLongTa
   return { scrollLongTasks: tasks.length, scrollLongestTask: Math.max(0, ...tasks.map((t) => t.duration)) }
 }
 
-async function measure(browser: Browser, url: string, title: string, withHighlights: boolean): Promise<Figures> {
-  const { page, figures } = await openArticle(browser, url, title)
+async function measure(browser: Browser, server: BenchServer, title: string, withHighlights: boolean): Promise<Figures> {
+  const { page, figures } = await openArticle(browser, server, title)
   try {
     const jumps = await measureJumps(page, withHighlights)
     const newHighlight = await measureNewHighlights(page)
@@ -132,8 +143,8 @@ export async function runReaderBench(): Promise<string> {
     const bare: Figures[] = []
     const marked: Figures[] = []
     for (let r = 0; r < RUNS; r++) {
-      bare.push(await measure(browser, server.url, BASELINE, false))
-      marked.push(await measure(browser, server.url, WITH_HIGHLIGHTS, true))
+      bare.push(await measure(browser, server, BASELINE, false))
+      marked.push(await measure(browser, server, WITH_HIGHLIGHTS, true))
     }
     return formatTable({ textChars: library.textChars, paragraphs: BOOK_PARAGRAPHS, highlights: BENCH_HIGHLIGHTS, runs: RUNS }, bare, marked)
   } finally {

@@ -32,3 +32,17 @@ export async function stop(s: BenchServer): Promise<void> {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
   if (s.proc.exitCode === null) s.proc.kill('SIGKILL')
 }
+
+/** Calls the served API directly (benchmark setup). */
+export async function callServed<T>(s: BenchServer, method: string, args: unknown): Promise<T> {
+  const u = new URL(s.url)
+  const token = u.hash.replace('#token=', '')
+  const res = await fetch(`${u.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args)
+  })
+  const env = (await res.json()) as { ok: boolean; result: T; error?: { message: string } }
+  if (!env.ok) throw new Error(`${method}: ${env.error?.message}`)
+  return env.result
+}

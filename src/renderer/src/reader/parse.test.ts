@@ -63,6 +63,18 @@ describe('the reader shows exactly the stored text', () => {
     )
   })
 
+  it('the second sanitiser removes nothing from stored content, and strips what should never be there', () => {
+    const { html, text } = canonicalize(TRICKY)
+    const source = blockSource(html, text)
+    expect(source.take(0, source.count).removed).toBe(0)
+    const hostile = blockSource('<p>a<img src="x" onerror="alert(1)">b</p>', 'ab')
+    const taken = hostile.take(0, hostile.count)
+    expect(taken.removed).toBeGreaterThan(0)
+    const box = document.createElement('div')
+    box.appendChild(taken.fragment)
+    expect(box.innerHTML).not.toContain('onerror')
+  })
+
   it('HTML not in canonical form is parsed whole rather than cut', () => {
     expect(splitHtml('<p>unclosed <b>bold</p>')).toBeNull()
     expect(splitHtml('<p>x</p><!-- c -->')).toBeNull()

@@ -8,9 +8,14 @@ import type { TextIndex } from './text-index'
  */
 export const FIRST_SCREEN_CHARS = 8_000
 /** Starting size of the later chunks; adapted so each one costs about CHUNK_BUDGET_MS. */
-const INITIAL_CHUNK_CHARS = 48_000
+const INITIAL_CHUNK_CHARS = 24_000
 const MIN_CHUNK_CHARS = 4_000
-const MAX_CHUNK_CHARS = 400_000
+const MAX_CHUNK_CHARS = 64_000
+/**
+ * Text per chunk container: the unit the browser lays out when it scrolls into
+ * view (content-visibility), about three screens, so that fits in a frame.
+ */
+const CONTAINER_CHARS = 6_000
 /**
  * Work per chunk, including the layout it causes: well under the 50 ms that
  * counts as a long task, leaving room for the frame's own painting.
@@ -76,8 +81,9 @@ export class ProgressiveRenderer {
     const first = blockAt(starts, anchor)
     this.lo = this.hi = first
     this.append(this.chunkEnd(first, Math.max(FIRST_SCREEN_CHARS, anchor - starts[first] + FIRST_SCREEN_CHARS)))
-    const shown = this.textEnd - this.textStart
-    if (shown >= MIN_MEASURED_CHARS) this.pxPerChar = (this.body.lastElementChild as HTMLElement).offsetHeight / shown
+    const sample = this.body.firstElementChild as HTMLElement | null
+    const measured = sample?.textContent?.length ?? 0
+    if (sample && measured >= MIN_MEASURED_CHARS) this.pxPerChar = sample.offsetHeight / measured
     if (this.complete) this.resolveDone()
     else void this.run()
   }
@@ -151,25 +157,39 @@ export class ProgressiveRenderer {
   }
 
   /**
-   * Blocks [from, to) in a chunk container, their text indexed. Containers keep
-   * the column to a few hundred children instead of tens of thousands of
-   * paragraphs, and are `content-visibility: auto` (styles/reader.css): Chromium
-   * then skips style, layout and paint of every chunk away from the viewport,
-   * where otherwise each frame after a change would walk the whole book. Their
-   * placeholder height is estimated from the text length with the density
-   * measured on the first screen, so scroll positions and jumps stay close; the
-   * browser remembers the real height once a chunk has been shown. They hold no
-   * text, so offsets are unchanged.
+   * Blocks [from, to) in chunk containers of about CONTAINER_CHARS each, their
+   * text indexed. Containers keep the column to a few hundred children instead
+   * of tens of thousands of paragraphs, and are `content-visibility: auto`
+   * (styles/reader.css): Chromium then skips style, layout and paint of every
+   * container away from the viewport, where otherwise each frame after a change
+   * would walk the whole book, and lays out one container (a few screens) when it
+   * scrolls into view. Their placeholder height is estimated from the text
+   * length with the density measured on the first screen, so scroll positions and
+   * jumps stay close; the browser remembers the real height once one has been
+   * shown. They hold no text, so offsets are unchanged.
    */
-  private take(from: number, to: number): HTMLElement {
+  private take(from: number, to: number): DocumentFragment {
     const taken = this.source.take(from, to)
     this.removed += taken.removed
     this.index.add(this.source.starts[from], taken.nodes)
-    const chunk = document.createElement('div')
-    chunk.className = 'chunk'
-    const chars = this.source.starts[to] - this.source.starts[from]
-    chunk.style.containIntrinsicSize = `auto ${Math.max(1, Math.round(chars * this.pxPerChar))}px`
-    chunk.appendChild(taken.fragment)
-    return chunk
+    const out = document.createDocumentFragment()
+    let chunk: HTMLElement | null = null
+    let chars = 0
+    const close = () => {
+      if (chunk) chunk.style.containIntrinsicSize = `auto ${Math.max(1, Math.round(chars * this.pxPerChar))}px`
+    }
+    for (let node = taken.fragment.firstChild; node; node = taken.fragment.firstChild) {
+      if (!chunk || chars >= CONTAINER_CHARS) {
+        close()
+        chunk = document.createElement('div')
+        chunk.className = 'chunk'
+        out.appendChild(chunk)
+        chars = 0
+      }
+      chars += node.textContent?.length ?? 0
+      chunk.appendChild(node)
+    }
+    close()
+    return out
   }
 }

@@ -3,7 +3,7 @@ import { DEFAULT_PREFS, FONT_SIZE, parsePrefs, step } from './typography'
 
 describe('reader typography settings', () => {
   it('reads back what was stored', () => {
-    const p = { font: 'sans', fontSize: 22, lineHeight: 1.8, width: 36 }
+    const p = { font: 'sans', fontSize: 22, lineHeight: 1.8, width: 38 }
     expect(parsePrefs(JSON.stringify(p))).toEqual(p)
   })
 

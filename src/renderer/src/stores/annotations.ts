@@ -74,10 +74,18 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     }
   }
 
+  /** Adds or replaces one annotation, keeping reading order (binary insertion: books hold thousands). */
   function put(a: Annotation, replacing?: string) {
     const rest = items.value.filter((x) => x.id !== a.id && x.id !== replacing)
-    rest.push(a)
-    items.value = rest.sort(byReadingOrder)
+    let lo = 0
+    let hi = rest.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (byReadingOrder(rest[mid], a) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    rest.splice(lo, 0, a)
+    items.value = rest
   }
 
   function drop(id: string) {
