@@ -114,14 +114,16 @@ describe('library list', () => {
   })
 
   it('pages a tag on thousands of articles and a rare one alike (index walk vs lookup)', () => {
-    const n = DRIVE_LIMIT + 500
+    const n = 2 * DRIVE_LIMIT + 500
     lib.write(() => {
       const ins = lib.db.prepare(
         "INSERT INTO articles(id, title, format, content_hash, imported_at, updated_at) VALUES (?, ?, 'html', ?, ?, ?)"
       )
+      const fts = lib.db.prepare("INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, '', ?)")
       for (let i = 0; i < n; i++) {
         const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()
-        ins.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `T${i}`, `h${i}`, at, at)
+        const rowid = ins.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `T${i}`, `h${i}`, at, at).lastInsertRowid
+        fts.run(rowid, `T${i}`, i % 2 ? 'common odd' : 'common even')
       }
     })
     bulkTag(lib, { filter: LibraryFilter.parse({}), except: [] }, ['big'], [])
@@ -134,6 +136,13 @@ describe('library list', () => {
     expect(new Set(big).size).toBe(n)
     expect(shown({ tagsAll: ['big', 'rare'] }, 'added', true, 1)).toEqual(['T3001', 'T7'])
     expect(shown({ tagsAny: ['rare', 'nothing'] }, 'title', false, 1)).toEqual(['T3001', 'T7'])
+    // A common word: pages probe a cached match set, which a change to the library refreshes.
+    const odd = shown({ query: 'common odd' }, 'added', true, 700)
+    expect(odd.length).toBe(Math.floor(n / 2))
+    expect(odd[0]).toBe(`T${n % 2 ? n - 2 : n - 1}`)
+    expect(shown({ query: 'common', tagsAll: ['rare'] }, 'added', true, 1)).toEqual(['T3001', 'T7'])
+    addArticle(lib, { title: 'Newest', text: 'common odd' })
+    expect(shown({ query: 'common odd' }, 'added', true, 700)[0]).toBe('Newest')
   })
 
   it('counts a tag, children included and deleted articles left out, the same by either counting path', () => {

@@ -57,7 +57,7 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
   const dir = q.desc ? 'DESC' : 'ASC'
   const cmp = q.desc ? '<' : '>'
   const drive = q.filter ? planTagDrive(lib, q.filter) : undefined
-  const filter = q.filter ? filterWhere(q.filter, drive) : new Where().add('a.deleted_at IS NULL')
+  const filter = q.filter ? filterWhere(q.filter, drive, lib) : new Where().add('a.deleted_at IS NULL')
   const where = new Where().add(filter.sql, ...filter.params)
   if (q.cursor) {
     const [k, rowid] = decodeCursor(q.cursor)

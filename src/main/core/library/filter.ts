@@ -1,6 +1,8 @@
 import type { LibraryFilterValue } from '../../../shared/api/library'
 import { articleQueryConditions } from '../search/conditions'
 import { parseQuery } from '../search/parse'
+import type { Library } from '../library'
+import { pageMatchCondition } from './match-cache'
 import { addTagConditions } from './tag-conditions'
 import { Where } from './where'
 
@@ -21,10 +23,11 @@ function dayAfter(day: string): string {
 /**
  * The library filter as conditions on live articles (alias `a`). Shared by the
  * list, its counts and bulk operations on "all matching", so what the user sees
- * is exactly what a bulk operation touches. `drive` (from planTagDrive) says how
- * page queries use the tag conditions (see tag-conditions.ts).
+ * is exactly what a bulk operation touches. For page queries, `drive` (from
+ * planTagDrive) says how to use the tag conditions (see tag-conditions.ts) and
+ * `page` lets a common search word use the cached match set (match-cache.ts).
  */
-export function filterWhere(f: LibraryFilterValue, drive?: number): Where {
+export function filterWhere(f: LibraryFilterValue, drive?: number, page?: Library): Where {
   const w = new Where().add('a.deleted_at IS NULL')
   addTagConditions(w, f, drive)
   if (f.read) w.add('a.is_read = ?', f.read === 'read' ? 1 : 0)
@@ -35,6 +38,6 @@ export function filterWhere(f: LibraryFilterValue, drive?: number): Where {
   if (f.to) w.add(`${date} < ?`, dayAfter(f.to))
   if (f.site) w.add(SITE_SQL, likeContains(f.site), likeContains(f.site))
   if (f.formats.length) w.add(`a.format IN (${f.formats.map(() => '?').join(', ')})`, ...f.formats)
-  if (f.query.trim()) articleQueryConditions(parseQuery(f.query), w)
+  if (f.query.trim()) articleQueryConditions(parseQuery(f.query), w, page ? (m) => pageMatchCondition(page, m) : undefined)
   return w
 }

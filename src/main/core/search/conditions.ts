@@ -51,12 +51,15 @@ export function articleFilterConditions(q: ParsedQuery, w: Where): void {
     )
 }
 
+/** How a caller wants "article `a` matches this MATCH expression" written (the library's page queries cache big match sets). */
+export type MatchCondition = (match: string) => { sql: string; params: unknown[] }
+
 /**
  * The whole query as a condition on `a`, for the library list and bulk selections:
  * text terms match the article, or (with in:notes / in:highlights) one of its
  * live annotations.
  */
-export function articleQueryConditions(q: ParsedQuery, w: Where): void {
+export function articleQueryConditions(q: ParsedQuery, w: Where, matchCondition?: MatchCondition): void {
   articleFilterConditions(q, w)
   if (q.scope === 'notes' || q.scope === 'highlights') {
     const m = annotationMatch(q)
@@ -66,7 +69,10 @@ export function articleQueryConditions(q: ParsedQuery, w: Where): void {
     return
   }
   const m = articleMatch(q)
-  if (m) w.add(`a.rowid IN (${ARTICLE_FTS})`, m)
+  if (m && matchCondition) {
+    const c = matchCondition(m)
+    w.add(c.sql, ...c.params)
+  } else if (m) w.add(`a.rowid IN (${ARTICLE_FTS})`, m)
   else if (q.excluded.length) w.add(`a.rowid NOT IN (${ARTICLE_FTS})`, excludedMatch(q.excluded))
 }
 

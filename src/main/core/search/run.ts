@@ -2,6 +2,7 @@ import type { SearchHit, SearchResult } from '../../../shared/api/search'
 import { ScholiaError } from '../../../shared/errors'
 import type { Color } from '../../../shared/model'
 import type { Library } from '../library'
+import { DEAD_ARTICLES, ON_DELETED_ARTICLES, TOMBSTONED } from '../library/dead'
 import { Where } from '../library/where'
 import { annotationFilterConditions, articleFilterConditions, wantsAnnotations, wantsArticles } from './conditions'
 import { annotationMatch, articleMatch, excludedMatch } from './fts'
@@ -22,7 +23,7 @@ export const ANNOTATION_BM25 = 'bm25(annotations_fts, 1.0, 1.0)'
  * Beyond this many matches (after filters), hits are ranked among the most
  * recent RANK_WINDOW matches, which bounds every search; the result says so.
  */
-export const RANK_WINDOW = 5_000
+export const RANK_WINDOW = 3_000
 
 export interface SearchOptions {
   /** Most matches ranked per kind; Infinity ranks all (exact bm25, as the benchmark's reference). */
@@ -67,9 +68,11 @@ function ranked(lib: Library, fts: Fts, joins: string, where: Where, match: stri
     const rows = lib.db.prepare(`${base} ORDER BY score LIMIT ?`).all(match, ...where.params, limit) as Row[]
     return { rows, windowed: false }
   }
-  const recent = lib.db.prepare(`${base} ORDER BY f.rowid DESC LIMIT ?`).all(match, ...where.params, window) as Row[]
-  recent.sort((x, y) => x.score - y.score)
-  return { rows: recent.slice(0, limit), windowed: recent.length === window }
+  // The window is cut and ranked inside SQLite; `n` (rows in the window) tells whether it was full.
+  const rows = lib.db
+    .prepare(`SELECT rowid, score, count(*) OVER () AS n FROM (${base} ORDER BY f.rowid DESC LIMIT ?) ORDER BY score LIMIT ?`)
+    .all(match, ...where.params, window, limit) as (Row & { n: number })[]
+  return { rows, windowed: rows.length > 0 && rows[0].n === window }
 }
 
 /** Rows by rowid, in the order of `ranked`, with its scores. */
@@ -86,16 +89,20 @@ const ANNOTATION_COLS = 'n.rowid, n.id, n.exact, n.note, n.color, a.id AS articl
 
 /** Article hits: ranked by bm25 when the query has text, newest first otherwise. */
 function findArticles(lib: Library, q: ParsedQuery, limit: number, window: number): { rows: ArticleHitRow[]; windowed: boolean } {
-  const w = new Where().add('a.deleted_at IS NULL')
+  const w = new Where()
   articleFilterConditions(q, w)
   const match = articleMatch(q)
   if (match) {
-    const r = ranked(lib, 'articles_fts', 'JOIN articles a ON a.rowid = f.rowid', w, match, limit, window)
+    // Liveness through the trash-only index: a plain query ranks the index alone, with no join.
+    const joins = w.parts.length ? 'JOIN articles a ON a.rowid = f.rowid' : ''
+    w.add(`f.rowid NOT IN (${DEAD_ARTICLES})`)
+    const r = ranked(lib, 'articles_fts', joins, w, match, limit, window)
     const rows = lib.db
       .prepare(`SELECT ${ARTICLE_COLS} FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(r.rows.map((x) => x.rowid))) as ArticleHitRow[]
     return { rows: inOrder(rows, r.rows), windowed: r.windowed }
   }
+  w.add('a.deleted_at IS NULL')
   const excluded = excludedMatch(q.excluded)
   if (excluded) w.add(`a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, excluded)
   const rows = lib.db
@@ -106,11 +113,12 @@ function findArticles(lib: Library, q: ParsedQuery, limit: number, window: numbe
 
 /** Highlight and note hits: ranked by bm25 when the query has text, most recently changed first otherwise (the updated_at index). */
 function findAnnotations(lib: Library, q: ParsedQuery, limit: number, window: number): { rows: AnnotationHitRow[]; windowed: boolean } {
-  const w = new Where().add('n.deleted_at IS NULL').add('a.deleted_at IS NULL')
+  const w = new Where()
   annotationFilterConditions(q, w)
   const match = annotationMatch(q)
-  const joins = 'JOIN annotations n ON n.rowid = f.rowid JOIN articles a ON a.id = n.article_id'
   if (match) {
+    const joins = w.parts.length ? 'JOIN annotations n ON n.rowid = f.rowid JOIN articles a ON a.id = n.article_id' : ''
+    w.add(`f.rowid NOT IN (${TOMBSTONED})`).add(`f.rowid NOT IN (${ON_DELETED_ARTICLES})`)
     const r = ranked(lib, 'annotations_fts', joins, w, match, limit, window)
     const rows = lib.db
       .prepare(`SELECT ${ANNOTATION_COLS} FROM annotations n JOIN articles a ON a.id = n.article_id WHERE n.rowid IN (SELECT value FROM json_each(?))`)
@@ -120,6 +128,7 @@ function findAnnotations(lib: Library, q: ParsedQuery, limit: number, window: nu
   // Without words to rank by, only a condition about annotations makes them worth listing.
   const aboutAnnotations = q.colors.length > 0 || q.notColors.length > 0 || q.scope !== 'all' || q.tags.length > 0
   if (!aboutAnnotations) return { rows: [], windowed: false }
+  w.add('n.deleted_at IS NULL').add('a.deleted_at IS NULL')
   const rows = lib.db
     .prepare(`SELECT ${ANNOTATION_COLS}, 0 AS score FROM annotations n JOIN articles a ON a.id = n.article_id WHERE ${w.sql} ORDER BY n.updated_at DESC LIMIT ?`)
     .all(...w.params, limit) as AnnotationHitRow[]

@@ -1,9 +1,8 @@
 import type { Library } from '../library'
+import { DEAD_ARTICLES } from '../library/dead'
 import { SUBTREE_SQL, subtreeParams } from './fold'
 import { validateTagPath } from './path'
 
-/** Rowids of deleted articles, through the trash-only partial index (usually none). */
-export const DEAD_ARTICLES = 'SELECT rowid FROM articles WHERE deleted_at IS NOT NULL'
 
 /** Live articles carrying a tag or one of its children, each once: read from the link index alone. */
 export function countTagged(lib: Library, path: string): number {

@@ -1,6 +1,7 @@
 import type { TagNode } from '../../../shared/api/tags'
 import type { Library } from '../library'
-import { DEAD_ARTICLES } from './count'
+import { DEAD_ARTICLES, ON_DELETED_ARTICLES, TOMBSTONED } from '../library/dead'
+import { libraryVersion } from '../library/version'
 import { SUBTREE_SQL, foldTag, subtreeRange } from './fold'
 
 interface Node {
@@ -36,14 +37,6 @@ function buildTree(tags: { path: string; fold: string }[]): Node[] {
   return [...roots.values()]
 }
 
-/**
- * Deleted articles, and annotations that are deleted or on a deleted article:
- * found through the trash-only partial indexes, so counting subtracts the few
- * dead rows instead of checking every live one.
- */
-const TOMBSTONED = 'SELECT rowid FROM annotations WHERE deleted_at IS NOT NULL'
-const ON_DELETED_ARTICLES = 'SELECT n.rowid FROM annotations n WHERE n.article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)'
-
 /** Counts over one tag subtree, each article or annotation once however many of the subtree's tags it carries. */
 const SUBTREE_ARTICLES = `SELECT count(DISTINCT at.article_rowid) FROM tags t JOIN article_tags at ON at.tag_id = t.id
   WHERE ${SUBTREE_SQL} AND at.article_rowid NOT IN (${DEAD_ARTICLES})`
@@ -57,6 +50,18 @@ const SUBTREE_ANNOTATIONS = `SELECT count(DISTINCT nt.annotation_rowid) FROM tag
  * tags with children need a query of their own, to count each article once.
  */
 export function tagTree(lib: Library): TagNode[] {
+  // Counting takes a while on a large library; the pane asks again after every change, often for nothing.
+  const version = libraryVersion(lib)
+  const hit = cache.get(lib)
+  if (hit && hit.version === version) return hit.tree
+  const tree = computeTree(lib)
+  cache.set(lib, { version: libraryVersion(lib), tree })
+  return tree
+}
+
+const cache = new WeakMap<Library, { version: string; tree: TagNode[] }>()
+
+function computeTree(lib: Library): TagNode[] {
   const tags = lib.db.prepare('SELECT id, path, fold FROM tags').all() as { id: number; path: string; fold: string }[]
   const direct = (sql: string) => new Map((lib.db.prepare(sql).all() as { fold: string; n: number }[]).map((r) => [r.fold, r.n]))
   const articles = direct(
