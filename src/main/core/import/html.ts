@@ -61,7 +61,7 @@ function extractArticle(raw: string, source: string): ParsedDoc {
   try {
     article = new Readability<El>(document, {
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
-      serializer: (node) => node as El,
+      serializer: (node) => node as unknown as El,
       // We read JSON-LD ourselves; the pre-pass removed the <script> blocks anyway.
       disableJSONLD: true
     }).parse()

@@ -1,34 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { MAX_IMPORT_BYTES } from '../../../shared/api/imports'
 import { ImportError } from './types'
+import { readImportFile } from './read-file'
 import type { ImportItem } from './pipeline'
 
 /** Extensions picked up when a folder is imported; other files in it are skipped. */
 export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.epub', '.pdf'])
 
 function fileItem(path: string, shown: string): ImportItem {
-  return {
-    name: shown,
-    source: path,
-    async load() {
-      let info
-      try {
-        info = await stat(path)
-      } catch (e) {
-        throw new ImportError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}) — check the path and permissions`)
-      }
-      if (info.size > MAX_IMPORT_BYTES)
-        throw new ImportError(
-          `file is ${Math.round(info.size / 1048576)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB import limit — split it into smaller files`
-        )
-      try {
-        return new Uint8Array(await readFile(path))
-      } catch (e) {
-        throw new ImportError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}) — check the path and permissions`)
-      }
-    }
-  }
+  return { name: shown, source: path, path, load: () => readImportFile(path) }
 }
 
 /** Expands paths (files and folders, recursively) into import items, in a stable order. */
@@ -49,8 +30,11 @@ export async function itemsFromPaths(paths: string[]): Promise<ImportItem[]> {
   return out
 }
 
+// One collator for the whole walk: localeCompare builds one per call, slow on big folders.
+const byName = new Intl.Collator()
+
 async function walk(dir: string, out: ImportItem[]): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byName.compare(a.name, b.name))
   for (const e of entries) {
     if (e.name.startsWith('.')) continue
     const full = join(dir, e.name)

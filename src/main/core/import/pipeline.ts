@@ -16,6 +16,8 @@ export interface ImportItem {
   name: string
   /** Provenance stored with the article (absolute path or URL); null for pasted content. */
   source: string | null
+  /** A file on disk: worker threads read it themselves, so its bytes never pass through the writer thread. */
+  path?: string
   load(): Promise<Uint8Array>
 }
 
@@ -30,8 +32,18 @@ export interface ImportOptions {
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const POOL_MIN_ITEMS = 16
-/** Files being read and prepared ahead of the writer; bounds memory on huge batches. */
-const READ_AHEAD_PER_WORKER = 4
+/**
+ * Files being read and prepared ahead of the writer, per worker. Enough that the
+ * workers never wait for the writer on small files; the pool sends each refill
+ * (half of it) as one message per worker.
+ */
+const READ_AHEAD_PER_WORKER = 16
+/**
+ * Prepared articles waiting for the writer, in UTF-16 bytes. Past this, no more files
+ * are started, so a batch of big books cannot pile up in memory while the writer is
+ * busy; a single file bigger than this still goes through, on its own.
+ */
+export const BUFFERED_BYTES_MAX = 64 * 1024 * 1024
 
 /**
  * Writes one prepared article in its own transaction: a duplicate (same content)
@@ -68,7 +80,9 @@ function oneLine(file: string, e: unknown): string {
   return `${file}: ${msg.replace(/\s*\n\s*/g, ' ')}`
 }
 
-type Prepared = { ok: true; docs: PreparedDoc[] } | { ok: false; error: unknown }
+type Prepared = { ok: true; docs: PreparedDoc[]; bytes: number } | { ok: false; error: unknown; bytes: 0 }
+
+const sizeOf = (docs: PreparedDoc[]): number => docs.reduce((n, d) => n + 2 * (d.article.html.length + d.article.text.length), 0)
 
 /**
  * Imports items in order; a failing item is reported and the rest go on. Files are
@@ -81,18 +95,22 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   const tags = (opts.tags ?? []).map(validateTagPath)
   const outcomes: ImportOutcome[] = []
   const pool = opts.workers !== 'never' && items.length >= POOL_MIN_ITEMS ? new PreparePool() : null
-  const prepare = (bytes: Uint8Array, item: ImportItem) =>
-    pool ? pool.prepare(bytes, item.name, item.source) : prepareFile(bytes, item.name, item.source)
+  const prepare = (item: ImportItem): Promise<PreparedDoc[]> => {
+    if (pool && item.path !== undefined) return pool.prepare({ path: item.path }, item.name, item.source)
+    return item.load().then((bytes) => (pool ? pool.prepare({ bytes }, item.name, item.source) : prepareFile(bytes, item.name, item.source)))
+  }
+  let buffered = 0
   const start = (item: ImportItem): Promise<Prepared> =>
-    item
-      .load()
-      .then((bytes) => prepare(bytes, item))
-      .then(
-        (docs): Prepared => ({ ok: true, docs }),
-        (error): Prepared => ({ ok: false, error })
-      )
+    prepare(item).then(
+      (docs): Prepared => {
+        const bytes = sizeOf(docs)
+        buffered += bytes
+        return { ok: true, docs, bytes }
+      },
+      (error): Prepared => ({ ok: false, error, bytes: 0 })
+    )
 
-  const ahead = pool ? pool.size * READ_AHEAD_PER_WORKER : 1
+  const ahead = pool ? pool.size * READ_AHEAD_PER_WORKER : 2
   const queue: Promise<Prepared>[] = []
   let next = 0
   let failed = 0
@@ -100,7 +118,10 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   let cancelled = false
   try {
     while (done < items.length) {
-      while (next < items.length && queue.length < ahead) queue.push(start(items[next++]))
+      // Refill in bursts once half the read-ahead is used: the pool sends a burst as one message.
+      if (queue.length <= ahead / 2)
+        while (next < items.length && queue.length < ahead && (queue.length === 0 || buffered < BUFFERED_BYTES_MAX))
+          queue.push(start(items[next++]))
       if (opts.signal?.aborted) {
         cancelled = true
         break
@@ -108,6 +129,12 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
       const item = items[done]
       opts.onProgress?.({ done, total: items.length, current: item.name, failed })
       const prepared = await queue.shift()!
+      buffered -= prepared.bytes
+      // A cancel while the file was being parsed: do not store it.
+      if (opts.signal?.aborted) {
+        cancelled = true
+        break
+      }
       if (prepared.ok) {
         for (const d of prepared.docs) {
           try {

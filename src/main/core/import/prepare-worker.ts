@@ -1,27 +1,35 @@
-/** Worker thread body: prepares files sent by the pool, one message each. */
+/** Worker thread body: prepares files sent by the pool, answering one message per file. */
 import { parentPort } from 'node:worker_threads'
 import { ScholiaError } from '../../../shared/errors'
-import { prepareFile } from './prepare'
+import { prepareFile, type PreparedDoc } from './prepare'
+import { readImportFileSync } from './read-file'
 import { ImportError } from './types'
 
+/** A file to prepare: its bytes, or its path for the worker to read (keeping the writer thread free). */
 export interface PrepareRequest {
   id: number
-  bytes: Uint8Array
+  bytes?: Uint8Array
+  path?: string
   name: string
   source: string | null
 }
 
 export type PrepareResponse =
-  | { id: number; ok: true; docs: Awaited<ReturnType<typeof prepareFile>> }
+  | { id: number; ok: true; docs: PreparedDoc[] }
   | { id: number; ok: false; message: string; expected: boolean }
 
-parentPort!.on('message', async (req: PrepareRequest) => {
-  let res: PrepareResponse
+async function prepare(req: PrepareRequest): Promise<PrepareResponse> {
   try {
-    res = { id: req.id, ok: true, docs: await prepareFile(req.bytes, req.name, req.source) }
+    const bytes = req.bytes ?? readImportFileSync(req.path!)
+    return { id: req.id, ok: true, docs: await prepareFile(bytes, req.name, req.source) }
   } catch (e) {
     const expected = e instanceof ImportError || e instanceof ScholiaError
-    res = { id: req.id, ok: false, message: (e as Error)?.message ?? String(e), expected }
+    return { id: req.id, ok: false, message: (e as Error)?.message ?? String(e), expected }
   }
-  parentPort!.postMessage(res)
+}
+
+// A message holds several requests; each answer goes back as soon as it is ready,
+// so the writer can store the first file while the worker parses the next.
+parentPort!.on('message', async (batch: PrepareRequest[]) => {
+  for (const req of batch) parentPort!.postMessage(await prepare(req))
 })

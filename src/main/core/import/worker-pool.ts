@@ -4,13 +4,23 @@ import { ImportError } from './types'
 import type { PreparedDoc } from './prepare'
 import type { PrepareRequest, PrepareResponse } from './prepare-worker'
 
+/**
+ * Heap limit of one worker. Parsing a hostile file can take far more memory than its
+ * size; past this the worker dies and only that file fails, instead of the app.
+ */
+export const WORKER_HEAP_MB = 1024
+
 /** Where the worker's code is: next to the bundle when built, else the TS source through tsx. */
 function spawnWorker(): Worker {
   const here = import.meta.url
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB }
   if (here.endsWith('.ts')) {
-    return new Worker(new URL('./worker-boot.mjs', here), { workerData: { entry: new URL('./prepare-worker.ts', here).href } })
+    return new Worker(new URL('./worker-boot.mjs', here), {
+      workerData: { entry: new URL('./prepare-worker.ts', here).href },
+      resourceLimits
+    })
   }
-  return new Worker(new URL('./prepare-worker.js', here))
+  return new Worker(new URL('./prepare-worker.js', here), { resourceLimits })
 }
 
 interface Pending {
@@ -18,60 +28,80 @@ interface Pending {
   reject(e: Error): void
 }
 
+interface Slot {
+  worker: Worker
+  pending: Map<number, Pending>
+  /** Requests made in this tick, sent as one message: a message per file costs the writer thread more than the file. */
+  outbox: PrepareRequest[]
+}
+
+/** A file for the pool: its bytes, or its path for the worker to read. */
+export type PrepareInput = { bytes: Uint8Array } | { path: string }
+
 /**
  * Prepares files on worker threads, one per core: parsing and sanitising are the
  * slow part of an import, and SQLite has one writer anyway, so the main thread
- * only writes.
+ * only writes. Each file goes to the worker with the least work queued; files asked
+ * for in the same tick travel in one message.
  */
 export class PreparePool {
-  private workers: Worker[] = []
-  private pending = new Map<number, Pending>()
+  private slots: Slot[] = []
   private nextId = 1
-  private turn = 0
 
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
-  private worker(): Worker {
-    if (this.workers.length < this.size) {
-      const w = spawnWorker()
-      w.on('message', (res: PrepareResponse) => this.settle(res))
-      w.on('error', (e) => {
-        this.workers = this.workers.filter((x) => x !== w)
-        this.failAll(e)
-      })
-      // Not unref'd: while the main thread awaits a worker's answer nothing else may
-      // keep the process alive (the CLI), and an unref'd worker let it exit silently
-      // with nothing imported. close() ends the workers when the import is done.
-      this.workers.push(w)
-      return w
+  private spawn(): Slot {
+    const slot: Slot = { worker: spawnWorker(), pending: new Map(), outbox: [] }
+    slot.worker.on('message', (res: PrepareResponse) => {
+      const p = slot.pending.get(res.id)
+      if (!p) return
+      slot.pending.delete(res.id)
+      if (res.ok) p.resolve(res.docs)
+      else p.reject(res.expected ? new ImportError(res.message) : new Error(res.message))
+    })
+    // A dead worker fails only its own files; the next request spawns a fresh one.
+    const fail = (e: Error): void => {
+      this.slots = this.slots.filter((s) => s !== slot)
+      const outOfMemory = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+      for (const p of slot.pending.values())
+        p.reject(outOfMemory ? new ImportError(`too large or complex to import (ran out of memory at ${WORKER_HEAP_MB} MB)`) : e)
+      slot.pending.clear()
     }
-    return this.workers[this.turn++ % this.workers.length]
+    slot.worker.on('error', fail)
+    slot.worker.on('exit', (code) => {
+      if (slot.pending.size > 0) fail(new Error(`import worker stopped (exit code ${code})`))
+    })
+    // Not unref'd: while the main thread awaits a worker's answer nothing else may
+    // keep the process alive (the CLI), and an unref'd worker let it exit silently
+    // with nothing imported. close() ends the workers when the import is done.
+    this.slots.push(slot)
+    return slot
   }
 
-  private settle(res: PrepareResponse): void {
-    const p = this.pending.get(res.id)
-    if (!p) return
-    this.pending.delete(res.id)
-    if (res.ok) p.resolve(res.docs)
-    else p.reject(res.expected ? new ImportError(res.message) : new Error(res.message))
+  private leastBusy(): Slot {
+    if (this.slots.length < this.size) return this.spawn()
+    return this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
   }
 
-  private failAll(e: Error): void {
-    for (const p of this.pending.values()) p.reject(e)
-    this.pending.clear()
-  }
-
-  prepare(bytes: Uint8Array, name: string, source: string | null): Promise<PreparedDoc[]> {
+  prepare(input: PrepareInput, name: string, source: string | null): Promise<PreparedDoc[]> {
     const id = this.nextId++
+    const slot = this.leastBusy()
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
-      const req: PrepareRequest = { id, bytes, name, source }
-      this.worker().postMessage(req)
+      slot.pending.set(id, { resolve, reject })
+      if (slot.outbox.length === 0) queueMicrotask(() => this.flush(slot))
+      slot.outbox.push({ id, name, source, ...input })
     })
   }
 
+  private flush(slot: Slot): void {
+    const batch = slot.outbox
+    slot.outbox = []
+    if (batch.length > 0) slot.worker.postMessage(batch)
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()))
-    this.workers = []
+    const slots = this.slots
+    this.slots = []
+    await Promise.all(slots.map((s) => s.worker.terminate()))
   }
 }

@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch'
 import type { Library } from '../library'
 import { importItems, type ImportItem } from '../import/pipeline'
 import { itemsFromContent, itemsFromPaths } from '../import/items'
+import { throttleProgress } from '../import/progress'
 import type { ImportReport } from '../../../shared/model'
 
 /** Running imports by job id, so the UI can cancel one. */
@@ -17,7 +18,7 @@ export class ImportJobs {
         tags,
         jobId,
         signal: ctrl.signal,
-        onProgress: (p) => lib.emit('import.progress', { jobId, ...p })
+        onProgress: throttleProgress((p) => lib.emit('import.progress', { jobId, ...p }))
       })
       lib.emit('library.changed', { reason: 'import' })
       return report
