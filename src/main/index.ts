@@ -8,6 +8,7 @@ import { createHandlers } from './core/service/handlers'
 import { itemsFromPaths } from './core/import/items'
 import { importItems } from './core/import/pipeline'
 import { registerIpc } from './shell/ipc'
+import { exportDialogs } from './shell/dialogs'
 import { buildMenu } from './shell/menu'
 import { electronNativeBinding } from './shell/native-binding'
 import { createMainWindow } from './shell/window'
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
   win = createMainWindow()
   const l = lib
   const w = win
-  registerIpc(w, l, createHandlers(l, { version: app.getVersion(), mode: 'electron' }))
+  registerIpc(w, l, createHandlers(l, { version: app.getVersion(), mode: 'electron', dialogs: exportDialogs(w) }))
   Menu.setApplicationMenu(
     buildMenu(w, {
       importFiles: async () => {
