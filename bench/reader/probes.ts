@@ -68,3 +68,21 @@ export function lastMark(name: string): number | null {
   const all = performance.getEntriesByName(name, 'mark')
   return all.length ? all[all.length - 1].startTime : null
 }
+
+/**
+ * Resolves once more than `before` performance entries named `name` exist. Uses
+ * a PerformanceObserver, not polling: Playwright's own waits poll the page every
+ * frame, which on a book-size DOM would add work to the very frames measured.
+ */
+export function waitForEntry([name, type, before]: [string, 'mark' | 'measure', number]): Promise<void> {
+  return new Promise((resolve) => {
+    if (performance.getEntriesByName(name, type).length > before) return resolve()
+    const observer = new PerformanceObserver(() => {
+      if (performance.getEntriesByName(name, type).length > before) {
+        observer.disconnect()
+        resolve()
+      }
+    })
+    observer.observe({ type })
+  })
+}

@@ -29,8 +29,9 @@ async function countMeasures(page: Page, name: string): Promise<number> {
 /** Runs `act` and waits for it to leave a new `name` measure; returns that measure's duration. */
 async function timed(page: Page, name: string, act: () => Promise<unknown>): Promise<number> {
   const before = await countMeasures(page, name)
+  const seen = page.evaluate(probe.waitForEntry, [name, 'measure', before] as [string, 'measure', number])
   await act()
-  await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string, 'measure').length > (b as number), [name, before] as const)
+  await seen
   return (await page.evaluate(probe.lastMeasure, name))!
 }
 
@@ -43,13 +44,16 @@ async function openArticle(browser: Browser, server: BenchServer, title: string)
   await context.addInitScript(probe.installLongTaskObserver)
   const page = await context.newPage()
   await page.goto(url)
-  await page.getByTestId('article-row').filter({ hasText: title }).click()
-  await page.waitForSelector('[data-render=complete]', { timeout: 120_000 })
+  const row = page.getByTestId('article-row').filter({ hasText: title })
+  await row.waitFor()
+  const complete = page.evaluate(probe.waitForEntry, ['reader:complete', 'mark', 0] as [string, 'mark', number])
+  await row.click()
+  await complete
   const m = (n: string) => page.evaluate(probe.lastMeasure, n)
   const mark = async (n: string) => (await page.evaluate(probe.lastMark, n))!
   const firstPaint = (await m('reader:open→first-paint'))!
   const highlights = (await m('reader:open→highlights-painted'))!
-  const complete = (await m('reader:open→complete'))!
+  const wholeBook = (await m('reader:open→complete'))!
   const opened = await mark('reader:open')
   const articleAt = (await mark('reader:article-received')) - opened
   const notesAt = (await mark('reader:annotations-received')) - opened
@@ -62,7 +66,7 @@ async function openArticle(browser: Browser, server: BenchServer, title: string)
       paintAfterReceived: firstPaint - articleAt,
       highlightsAfterFirstPaint: Math.max(0, highlights - firstPaint),
       highlightsAfterReceived: highlights - Math.max(firstPaint, notesAt),
-      complete,
+      complete: wholeBook,
       loadLongestTask: Math.max(0, ...loadTasks.map((t) => t.duration)),
       registered: await page.evaluate(probe.registeredRanges)
     }

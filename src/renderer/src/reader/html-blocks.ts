@@ -40,6 +40,8 @@ const UNSUPPORTED = new Set([
   'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript', 'textarea', 'title', 'template',
   'svg', 'math', 'select', 'option', 'frameset'
 ])
+/** HTML scanned between checks of how far scanToText has got. */
+const SCAN_STEP_CHARS = 4_096
 /** The parser drops a newline right after these opening tags. */
 const DROPS_LEADING_NEWLINE = new Set(['pre', 'listing'])
 const ENTITIES: Array<[string, number]> = [['&amp;', 5], ['&lt;', 4], ['&gt;', 4], ['&nbsp;', 6], ['&#13;', 5], ['&quot;', 6]]
@@ -80,61 +82,117 @@ class TextMeter {
 }
 
 /**
- * The blocks of canonical HTML, or null when the HTML is not in that form.
- * Callers still check each parsed block's text against the article's text.
+ * Scans canonical HTML a slice at a time, so the blocks of a book's first screen
+ * are known after scanning its first kilobytes and the rest is scanned between
+ * frames. `failed` is set (and scanning stops) at anything the canonical form
+ * never contains.
  */
-export function splitHtml(html: string): SplitHtml | null {
-  const blocks: HtmlBlock[] = []
-  const headings: HeadingSpan[] = []
-  const stack: string[] = []
-  const open: Array<{ level: number; start: number } | null> = []
-  let offset = 0
-  let blockStart = 0
-  let blockText = 0
-  let pos = 0
-  const meter = new TextMeter(html)
-  const endBlock = (to: number) => {
-    if (to > blockStart) blocks.push({ from: blockStart, to, textLength: blockText })
-    blockStart = to
-    blockText = 0
+export class BlockScanner {
+  /** Top-level blocks found so far, in order. */
+  readonly blocks: HtmlBlock[] = []
+  readonly headings: HeadingSpan[] = []
+  /** Text length of the blocks found so far. */
+  scannedText = 0
+  done = false
+  failed = false
+  private readonly stack: string[] = []
+  private readonly open: Array<{ level: number; start: number } | null> = []
+  private readonly meter: TextMeter
+  private offset = 0
+  private blockStart = 0
+  private blockText = 0
+  private pos = 0
+
+  constructor(private readonly html: string) {
+    this.meter = new TextMeter(html)
+    if (html.length === 0) this.done = true
   }
-  while (pos < html.length) {
-    const lt = html.indexOf('<', pos)
-    const textEnd = lt === -1 ? html.length : lt
-    if (textEnd > pos) {
-      const n = meter.length(pos, textEnd)
-      if (n < 0) return null
-      offset += n
-      blockText += n
+
+  /** Scans until more than `text` characters of text are in finished blocks, or the end. */
+  scanToText(text: number): void {
+    while (!this.done && !this.failed && this.scannedText <= text) this.scan(SCAN_STEP_CHARS)
+  }
+
+  /** Scans about `htmlChars` more characters of HTML. */
+  scan(htmlChars: number): void {
+    if (this.done || this.failed) return
+    const html = this.html
+    const stop = Math.min(html.length, this.pos + htmlChars)
+    while (this.pos < stop) {
+      if (!this.step()) {
+        this.failed = true
+        return
+      }
     }
-    if (lt === -1) break
+    if (this.pos >= html.length) {
+      if (this.stack.length > 0) this.failed = true
+      else {
+        this.endBlock(html.length)
+        this.done = true
+      }
+    }
+  }
+
+  private endBlock(to: number): void {
+    if (to > this.blockStart) {
+      this.blocks.push({ from: this.blockStart, to, textLength: this.blockText })
+      this.scannedText += this.blockText
+    }
+    this.blockStart = to
+    this.blockText = 0
+  }
+
+  /** One run of text and the tag after it; false if the HTML is not canonical. */
+  private step(): boolean {
+    const html = this.html
+    const lt = html.indexOf('<', this.pos)
+    const textEnd = lt === -1 ? html.length : lt
+    if (textEnd > this.pos) {
+      const n = this.meter.length(this.pos, textEnd)
+      if (n < 0) return false
+      this.offset += n
+      this.blockText += n
+    }
+    if (lt === -1) {
+      this.pos = html.length
+      return true
+    }
     const gt = html.indexOf('>', lt)
     const closing = html.charCodeAt(lt + 1) === 47 // '/'
     const nameStart = lt + (closing ? 2 : 1)
     const end = nameEnd(html, nameStart)
-    if (gt === -1 || end === nameStart || html.charCodeAt(gt - 1) === 47) return null
+    if (gt === -1 || end === nameStart || html.charCodeAt(gt - 1) === 47) return false
     const name = html.slice(nameStart, end)
-    if (UNSUPPORTED.has(name)) return null
-    pos = gt + 1
+    if (UNSUPPORTED.has(name)) return false
+    this.pos = gt + 1
+    const { stack } = this
     if (closing) {
-      if (stack.pop() !== name) return null
-      const h = open.pop()
-      if (h) headings.push({ level: h.level, start: h.start, end: offset })
-      if (stack.length === 0) endBlock(pos)
-      continue
+      if (stack.pop() !== name) return false
+      const h = this.open.pop()
+      if (h) this.headings.push({ level: h.level, start: h.start, end: this.offset })
+      if (stack.length === 0) this.endBlock(this.pos)
+      return true
     }
     // A new top-level element ends the text before it.
-    if (stack.length === 0) endBlock(lt)
+    if (stack.length === 0) this.endBlock(lt)
     if (VOID.has(name)) {
-      if (stack.length === 0) endBlock(pos)
-      continue
+      if (stack.length === 0) this.endBlock(this.pos)
+      return true
     }
     stack.push(name)
     const heading = name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6'
-    open.push(heading ? { level: Number(name[1]), start: offset } : null)
-    if (DROPS_LEADING_NEWLINE.has(name) && html[pos] === '\n') pos++
+    this.open.push(heading ? { level: Number(name[1]), start: this.offset } : null)
+    if (DROPS_LEADING_NEWLINE.has(name) && html[this.pos] === '\n') this.pos++
+    return true
   }
-  if (stack.length > 0) return null
-  endBlock(html.length)
-  return { blocks, headings, textLength: offset }
+}
+
+/**
+ * The blocks of canonical HTML, or null when the HTML is not in that form.
+ * Callers still check each parsed block's text against the article's text.
+ */
+export function splitHtml(html: string): SplitHtml | null {
+  const scanner = new BlockScanner(html)
+  scanner.scan(Infinity)
+  return scanner.failed ? null : { blocks: scanner.blocks, headings: scanner.headings, textLength: scanner.scannedText }
 }

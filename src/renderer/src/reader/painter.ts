@@ -57,8 +57,15 @@ export class HighlightPainter {
     CSS.highlights.set(OVERLAP_LAYER, this.overlap)
   }
 
-  /** Sets (or replaces) a layer's spans; `priority` orders layers where they overlap. */
-  setLayer(name: string, spans: readonly Span[], opts: { priority?: number; disjoint?: boolean; annotation?: boolean } = {}): void {
+  /**
+   * Sets (or replaces) a layer's spans; `priority` orders layers where they
+   * overlap. Pass `paint: false` when setting several layers, then repaint() once.
+   */
+  setLayer(
+    name: string,
+    spans: readonly Span[],
+    opts: { priority?: number; disjoint?: boolean; annotation?: boolean; paint?: boolean } = {}
+  ): void {
     let layer = this.layers.get(name)
     if (!layer) {
       const highlight = new Highlight()
@@ -70,8 +77,9 @@ export class HighlightPainter {
     layer.disjoint = opts.disjoint ?? false
     layer.annotation = opts.annotation ?? false
     layer.highlight.priority = opts.priority ?? 0
+    if (opts.paint === false) return
     this.paintLayer(layer)
-    this.paintOverlaps()
+    if (layer.annotation) this.paintOverlaps()
   }
 
   /** The text window [lo, hi) whose ranges are registered. */

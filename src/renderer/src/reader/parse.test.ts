@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from '../../../main/core/import/canonical'
-import { blockAt, blockSource } from './parse'
+import { blockAt, blockSource, TextMismatch } from './parse'
 import { splitHtml } from './html-blocks'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../../resources/news-digest-csto.txt')
@@ -12,6 +12,7 @@ const FIXTURE = resolve(import.meta.dirname, '../../../../resources/news-digest-
 /** Shows every block of the article in order and returns the page's text. */
 function shownText(html: string, text: string, whole = false): string {
   const source = blockSource(html, text, whole)
+  source.ensure(Infinity)
   const page = document.createElement('div')
   let shown = ''
   for (let i = 0; i < source.count; i++) {
@@ -66,8 +67,10 @@ describe('the reader shows exactly the stored text', () => {
   it('the second sanitiser removes nothing from stored content, and strips what should never be there', () => {
     const { html, text } = canonicalize(TRICKY)
     const source = blockSource(html, text)
+    source.ensure(Infinity)
     expect(source.take(0, source.count).removed).toBe(0)
     const hostile = blockSource('<p>a<img src="x" onerror="alert(1)">b</p>', 'ab')
+    hostile.ensure(Infinity)
     const taken = hostile.take(0, hostile.count)
     expect(taken.removed).toBeGreaterThan(0)
     const box = document.createElement('div')
@@ -80,17 +83,32 @@ describe('the reader shows exactly the stored text', () => {
     expect(splitHtml('<p>x</p><!-- c -->')).toBeNull()
     expect(splitHtml('<p>&copy;</p>')).toBeNull()
     const html = '<p>a &copy; b</p><p>c</p>'
-    expect(shownText(html, 'a © bc')).toBe('a © bc')
+    expect(() => blockSource(html, 'a © bc').ensure(Infinity)).toThrow(TextMismatch)
+    expect(shownText(html, 'a © bc', true)).toBe('a © bc')
   })
 
   it('a block whose text differs from the stored text is refused', () => {
     const { html, text } = canonicalize('<p>one</p><p>two</p>')
     const source = blockSource(html, text.replace('two', 'TWO'))
+    source.ensure(Infinity)
     expect(() => source.take(0, source.count)).toThrow(/do not hold the article's text/)
+  })
+
+  it('a book is scanned only as far as asked: the first screen does not wait for the rest', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i} of a long book.</p>`).join('')
+    const { html, text } = canonicalize(paragraphs)
+    const source = blockSource(html, text)
+    source.ensure(500)
+    expect(source.complete).toBe(false)
+    expect(source.count).toBeLessThan(400)
+    expect(source.starts[source.count]).toBeGreaterThan(500)
+    while (!source.complete) source.advance(10_000)
+    expect(source.starts[source.count]).toBe(text.length)
   })
 
   it('finds the block holding an offset', () => {
     const source = blockSource('<p>aaa</p><hr><p>bbb</p>', 'aaabbb')
+    source.ensure(Infinity)
     expect(blockAt(source.starts, 0)).toBe(0)
     expect(blockAt(source.starts, 3)).toBe(2)
     expect(blockAt(source.starts, 5)).toBe(2)
@@ -99,7 +117,9 @@ describe('the reader shows exactly the stored text', () => {
   it('lists headings with their offsets for the contents', () => {
     const { html, text } = canonicalize('<h2>One</h2><p>text</p><h3>Two  <em>b</em></h3><h5>deep</h5>')
     for (const whole of [false, true]) {
-      expect(blockSource(html, text, whole).headings).toEqual([
+      const source = blockSource(html, text, whole)
+      source.ensure(Infinity)
+      expect(source.headings).toEqual([
         { level: 2, text: 'One', start: 0 },
         { level: 3, text: 'Two b', start: text.indexOf('Two') }
       ])

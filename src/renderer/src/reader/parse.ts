@@ -1,4 +1,4 @@
-import { splitHtml } from './html-blocks'
+import { BlockScanner } from './html-blocks'
 import { lastRemoved, purify, purifyInPlace } from './sanitize'
 import { TextIndex, textNodesIn } from './text-index'
 
@@ -24,11 +24,19 @@ export interface TakenBlocks {
  * known before any of it is shown, so a long book can be shown in any order.
  */
 export interface BlockSource {
+  /** Blocks known so far (all of them once `complete`). */
   readonly count: number
-  /** starts[i] is the text offset of block i; starts[count] is the text length. */
-  readonly starts: Float64Array
+  /** starts[i] is the text offset of block i; starts[count] is where the known blocks end. */
+  readonly starts: ArrayLike<number>
+  /** True once every block is known. */
+  readonly complete: boolean
+  /** The headings known so far (all of them once `complete`). */
   readonly headings: Heading[]
-  /** Sanitised blocks [from, to), checked against the article's text. */
+  /** Makes the blocks holding text up to `text` known (at once). @throws TextMismatch */
+  ensure(text: number): void
+  /** Learns about `htmlChars` more of the article, if not complete (between frames). @throws TextMismatch */
+  advance(htmlChars: number): void
+  /** Sanitised blocks [from, to), checked against the article's text. @throws TextMismatch */
   take(from: number, to: number): TakenBlocks
 }
 
@@ -54,28 +62,59 @@ function toFragment(wrapper: HTMLElement): DocumentFragment {
 }
 
 /**
- * The fast path: the core's canonical HTML cut into blocks by a scan, each run of
- * blocks parsed only when it is about to be shown.
+ * The fast path: the core's canonical HTML cut into blocks by a scan that runs a
+ * slice at a time (so opening a book costs a scan of its first screen, not a
+ * parse of all of it), each run of blocks parsed only when it is about to be shown.
  */
 class SlicedSource implements BlockSource {
-  readonly count: number
-  readonly starts: Float64Array
-  readonly headings: Heading[]
+  readonly starts: number[] = [0]
+  private readonly scanner: BlockScanner
+  private headingList: Heading[] = []
+
   constructor(
     private readonly html: string,
-    private readonly text: string,
-    private readonly slices: Array<{ from: number; to: number }>,
-    lengths: number[],
-    headings: Heading[]
+    private readonly text: string
   ) {
-    this.count = slices.length
-    this.starts = new Float64Array(lengths.length + 1)
-    for (let i = 0; i < lengths.length; i++) this.starts[i + 1] = this.starts[i] + lengths[i]
-    this.headings = headings
+    this.scanner = new BlockScanner(html)
+  }
+
+  get count(): number {
+    return this.starts.length - 1
+  }
+  get complete(): boolean {
+    return this.scanner.done
+  }
+  get headings(): Heading[] {
+    if (this.headingList.length !== this.scanner.headings.length) {
+      this.headingList = this.scanner.headings
+        .filter((h) => h.level <= TOC_MAX_LEVEL)
+        .map((h) => ({ level: h.level, text: headingText(this.text.slice(h.start, h.end)), start: h.start }))
+        .filter((h) => h.text)
+    }
+    return this.headingList
+  }
+
+  ensure(text: number): void {
+    this.scanner.scanToText(text)
+    this.sync()
+  }
+
+  advance(htmlChars: number): void {
+    this.scanner.scan(htmlChars)
+    this.sync()
+  }
+
+  private sync(): void {
+    const { blocks } = this.scanner
+    for (let i = this.count; i < blocks.length; i++) this.starts.push(this.starts[i] + blocks[i].textLength)
+    if (this.scanner.failed) throw new TextMismatch('the article HTML is not in canonical form')
+    if (this.scanner.done && this.scanner.scannedText !== this.text.length)
+      throw new TextMismatch(`the article HTML holds ${this.scanner.scannedText} characters of text, not ${this.text.length}`)
   }
 
   take(from: number, to: number): TakenBlocks {
-    const fragment = purify(this.html.slice(this.slices[from].from, this.slices[to - 1].to))
+    const blocks = this.scanner.blocks
+    const fragment = purify(this.html.slice(blocks[from].from, blocks[to - 1].to))
     const removed = lastRemoved()
     const nodes = textNodesIn(fragment)
     const expected = this.text.slice(this.starts[from], this.starts[to])
@@ -88,6 +127,7 @@ class SlicedSource implements BlockSource {
 class WholeSource implements BlockSource {
   readonly count: number
   readonly starts: Float64Array
+  readonly complete = true
   readonly headings: Heading[] = []
   private readonly blocks: Node[]
   /** Set when a block's text differs from the article's at the same offsets. */
@@ -116,6 +156,9 @@ class WholeSource implements BlockSource {
     }
   }
 
+  ensure(): void {}
+  advance(): void {}
+
   take(from: number, to: number): TakenBlocks {
     const wrapper = inertDiv()
     for (let i = from; i < to; i++) wrapper.appendChild(this.blocks[i])
@@ -127,18 +170,13 @@ class WholeSource implements BlockSource {
 }
 
 /**
- * The article's blocks: cut from canonical HTML without parsing when possible
- * (so opening a book costs a scan, not a parse), else parsed whole. `text` is
- * `article.text`, which every block shown is checked against.
+ * The article's blocks: cut from canonical HTML as it is scanned when possible
+ * (so opening a book costs a scan of its first screen, not a parse of all of it),
+ * else parsed whole. `text` is `article.text`, which every block shown is
+ * checked against; a TextMismatch from the fast path means: use `whole`.
  */
 export function blockSource(html: string, text: string, whole = false): BlockSource {
-  const split = whole ? null : splitHtml(html)
-  if (!split || split.textLength !== text.length) return new WholeSource(html, text)
-  const headings = split.headings
-    .filter((h) => h.level <= TOC_MAX_LEVEL)
-    .map((h) => ({ level: h.level, text: headingText(text.slice(h.start, h.end)), start: h.start }))
-    .filter((h) => h.text)
-  return new SlicedSource(html, text, split.blocks, split.blocks.map((b) => b.textLength), headings)
+  return whole ? new WholeSource(html, text) : new SlicedSource(html, text)
 }
 
 /** Whether a source found text that differs from the article's (only the whole-parse fallback can). */

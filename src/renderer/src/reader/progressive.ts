@@ -7,6 +7,8 @@ import type { TextIndex } from './text-index'
  * first paint never waits for the rest of a long book.
  */
 export const FIRST_SCREEN_CHARS = 8_000
+/** HTML scanned for blocks per chunk task, ahead of what is shown (a book takes about ten). */
+const SCAN_SLICE_CHARS = 384_000
 /** Starting size of the later chunks; adapted so each one costs about CHUNK_BUDGET_MS. */
 const INITIAL_CHUNK_CHARS = 24_000
 const MIN_CHUNK_CHARS = 4_000
@@ -59,7 +61,7 @@ export class ProgressiveRenderer {
   ) {}
 
   get complete(): boolean {
-    return this.lo === 0 && this.hi === this.source.count
+    return this.source.complete && this.lo === 0 && this.hi === this.source.count
   }
 
   /** Text offsets [start, end) currently in the page. */
@@ -75,8 +77,12 @@ export class ProgressiveRenderer {
     return start >= this.textStart && end <= this.textEnd
   }
 
-  /** Shows the first screen starting at the block holding `anchor`, synchronously. */
+  /**
+   * Shows the first screen starting at the block holding `anchor`, synchronously.
+   * @throws TextMismatch when the article's HTML is not what the block source expects.
+   */
   start(anchor: number): void {
+    this.source.ensure(anchor + FIRST_SCREEN_CHARS)
     const starts = this.source.starts
     const first = blockAt(starts, anchor)
     this.lo = this.hi = first
@@ -93,7 +99,6 @@ export class ProgressiveRenderer {
   }
 
   private async run(): Promise<void> {
-    const n = this.source.count
     let forward = true
     while (!this.cancelled && !this.complete) {
       await afterNextPaint()
@@ -101,6 +106,8 @@ export class ProgressiveRenderer {
       const t0 = performance.now()
       const [lo, hi] = [this.lo, this.hi]
       try {
+        this.source.advance(SCAN_SLICE_CHARS)
+        const n = this.source.count
         // Alternate directions so the text both above and below the reader fills in.
         if ((forward && this.hi < n) || this.lo === 0) this.append(this.chunkEnd(this.hi, this.chunkChars))
         else this.prepend(this.chunkStart(this.lo, this.chunkChars))

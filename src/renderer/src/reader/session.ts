@@ -33,6 +33,8 @@ export interface SessionHooks {
   rendered(complete: boolean): void
   /** The text offset at the top of the reader changed (scroll, jump). */
   moved(top: number, atEnd: boolean): void
+  /** Every heading is known (the whole article has been scanned). */
+  contents(headings: readonly Heading[]): void
 }
 
 /**
@@ -50,6 +52,7 @@ export class ReaderSession {
   private scrollPending = false
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private disposed = false
+  private contentsSent = false
   /** Resolves once the whole article is in the page, across a fallback restart. */
   readonly done: Promise<void>
   private resolveDone!: () => void
@@ -101,6 +104,7 @@ export class ReaderSession {
       this.verify()
       this.resolveDone()
     })
+    this.sendContents()
     if (renderer.complete) this.hooks.rendered(true)
   }
 
@@ -117,6 +121,7 @@ export class ReaderSession {
     this.progressive.cancel()
     this.highlightPainter.dispose()
     this.body.replaceChildren()
+    this.contentsSent = false
     this.build(true)
     this.start(top)
     this.setAnnotations(this.annotations)
@@ -128,7 +133,14 @@ export class ReaderSession {
     if (this.disposed) return
     const w = this.painter.window
     if (start < w.end && end > w.start) this.painter.repaint()
+    this.sendContents()
     this.hooks.rendered(this.renderer.complete)
+  }
+
+  private sendContents(): void {
+    if (this.contentsSent || !this.source.complete) return
+    this.contentsSent = true
+    this.hooks.contents(this.source.headings)
   }
 
   /**
@@ -153,7 +165,8 @@ export class ReaderSession {
     this.annotations = list
     const byColor = new Map<string, Span[]>(COLORS.map((c) => [c, []]))
     for (const a of list) if (!a.orphaned) byColor.get(a.color)?.push(a)
-    for (const [color, spans] of byColor) this.painter.setLayer(colorLayer(color), spans, { annotation: true })
+    for (const [color, spans] of byColor) this.painter.setLayer(colorLayer(color), spans, { annotation: true, paint: false })
+    this.painter.repaint()
   }
 
   setFind(matches: readonly Span[], current: number): void {
