@@ -1,6 +1,7 @@
 import type { ListPage } from '../../../shared/api/articles'
 import type { SORTS } from '../../../shared/api/articles'
 import { LibraryFilter, type LibraryFilterValue } from '../../../shared/api/library'
+import { DEAD_ARTICLES } from '../library/dead'
 import { countTagged } from '../tags/count'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
@@ -78,12 +79,15 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
 }
 
 /**
- * How many live articles a filter matches. A filter of one tag alone (a click in
- * the tag pane) is counted on the link index, without reading the articles;
- * any other is counted driven by its lookups, whatever a page query would use.
+ * How many live articles a filter matches. No filter, or one tag alone (a click
+ * in the tag pane), is counted on indexes without reading the articles; any
+ * other filter is counted driven by its lookups, whatever a page query would use.
  */
 export function countMatching(lib: Library, f: LibraryFilterValue): number {
   if (isSingleTag(f)) return countTagged(lib, f.tagsAll[0])
+  // Everything: all rows (counted on the smallest index) minus the trash (its partial index).
+  if (JSON.stringify(f) === JSON.stringify(LibraryFilter.parse({ dateField: f.dateField })))
+    return lib.db.prepare(`SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM (${DEAD_ARTICLES}))`).pluck().get() as number
   const w = filterWhere(f)
   return (lib.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${w.sql}`).get(...w.params) as { n: number }).n
 }
