@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
+import { executions, fuzz, FUZZ_TIMEOUT_MS, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
 import { markdownFile, mutated } from '../reliability/fuzz-inputs'
 import fc from 'fast-check'
 import { prepareFile } from './prepare'
@@ -23,7 +23,7 @@ describe('fuzzing the markdown importer', () => {
   it('any markdown file, well-formed or damaged, imports or fails with a clear error — never crashes, hangs, or stores active content', async () => {
     await fuzz(TARGET, fc.oneof(markdownFile, mutated(markdownFile)), check, 300, (bytes) => ({ bytes, ext: 'md' }))
     recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, 600_000)
+  }, FUZZ_TIMEOUT_MS)
 
   it.each(regressionInputs(TARGET).map((r) => [r.name, r.bytes] as const))('replays %s', async (_name, bytes) => {
     await check(bytes)

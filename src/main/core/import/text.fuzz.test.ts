@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
+import { executions, fuzz, FUZZ_TIMEOUT_MS, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
 import { textFile } from '../reliability/fuzz-inputs'
 import { splitDigest } from './digest'
 import { prepareFile } from './prepare'
@@ -26,7 +26,7 @@ describe('fuzzing the text importer', () => {
   it('any text file imports or fails with a clear error, never crashes, hangs, or stores active content', async () => {
     await fuzz(TARGET, textFile, check, 300, (bytes) => ({ bytes, ext: 'txt' }))
     recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, 600_000)
+  }, FUZZ_TIMEOUT_MS)
 
   it.each(regressionInputs(TARGET).map((r) => [r.name, r.bytes] as const))('replays %s', async (_name, bytes) => {
     await check(bytes)

@@ -19,6 +19,9 @@ import { ImportError } from '../import/types'
 /** `SCHOLIA_FUZZ_RUNS` (the long run sets 100000) overrides every target's short count. */
 const LONG_RUNS = process.env.SCHOLIA_FUZZ_RUNS ? Number(process.env.SCHOLIA_FUZZ_RUNS) : null
 
+/** Test timeout of a fuzz target: a minute for the short run, ~100 ms per input for the long one. */
+export const FUZZ_TIMEOUT_MS = LONG_RUNS ? Math.max(600_000, LONG_RUNS * 100) : 60_000
+
 /** In `npm test` each target stops after this long even if it has runs left. */
 const SHORT_BUDGET_MS = 4_000
 

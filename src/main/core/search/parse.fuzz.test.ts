@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, HANG_MS, regressionInputs, survives } from '../reliability/fuzz'
+import { executions, fuzz, FUZZ_TIMEOUT_MS, HANG_MS, regressionInputs, survives } from '../reliability/fuzz'
 import { searchQuery } from '../reliability/fuzz-inputs'
 import { dispatch, type Handlers } from '../service/dispatch'
 import { createHandlers } from '../service/handlers'
@@ -43,7 +43,7 @@ describe('fuzzing search queries', () => {
   it('anything typed into the search box gives results or a clear error, never an internal one', async () => {
     await fuzz(TARGET, fc.oneof(searchQuery, fc.string({ unit: 'binary', maxLength: 100 })), check, 1500, (q) => ({ bytes: new Uint8Array(Buffer.from(q, 'utf8')), ext: 'txt' }))
     recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, 600_000)
+  }, FUZZ_TIMEOUT_MS)
 
   it.each(regressionInputs(TARGET).map((r) => [r.name, Buffer.from(r.bytes).toString('utf8')] as const))('replays %s', async (_name, q) => {
     await check(q)

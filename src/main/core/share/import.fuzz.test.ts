@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExport } from '../export/run'
 import { checkLibrary } from '../maintenance/check'
 import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
+import { executions, fuzz, FUZZ_TIMEOUT_MS, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
 import { mutated } from '../reliability/fuzz-inputs'
 import { fillSampleData } from '../testing/sample-data'
 import { tempLibrary } from '../testing/temp-library'
@@ -161,7 +161,7 @@ describe('fuzzing the import of teammates’ notes', () => {
     await fuzz(TARGET, fc.oneof(jsonldFile, bundleFile), check, 300, (f) => ({ bytes: f.bytes, ext: f.name.split('.').pop()! }))
     checkWhole()
     recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, 600_000)
+  }, FUZZ_TIMEOUT_MS)
 
   it.each(regressionInputs(TARGET).map((r) => [r.name, r.bytes] as const))('replays %s', async (name, bytes) => {
     await check({ name, bytes })
