@@ -162,6 +162,21 @@ export async function importShared(lib: Library, file: { name: string; bytes: Ui
   }
 }
 
+/**
+ * Attaches annotations kept aside by earlier imports whose article has since
+ * arrived (an ordinary article import); returns how many were attached. Cheap
+ * when nothing is kept aside.
+ */
+export function attachPending(lib: Library, now = new Date().toISOString()): number {
+  if (!lib.db.prepare('SELECT 1 FROM shared_pending WHERE deleted = 0 LIMIT 1').get()) return 0
+  const summary: ShareSummary = {
+    file: '', format: 'jsonld', added: 0, updated: 0, unchanged: 0, deleted: 0, orphaned: 0, pending: 0, missing: [],
+    attachedFromPending: 0, articlesAdded: 0, rejected: [], creators: []
+  }
+  lib.write(() => mergeAll(lib, { annotations: [], articles: new Map(), rejected: [] }, [], [], summary, now))
+  return summary.attachedFromPending
+}
+
 /** Imports a teammate's file from disk; one too big is refused before it is read. */
 export async function importSharedPath(lib: Library, path: string, opts: ShareImportOptions = {}): Promise<ShareSummary> {
   let size: number

@@ -250,3 +250,21 @@ describe("another tool's Web Annotations", () => {
 function json2(v: unknown): Uint8Array {
   return strToU8(JSON.stringify(v))
 }
+
+describe('kept-aside annotations and ordinary imports', () => {
+  it('attach themselves when their article is imported through the app', async () => {
+    const { call } = await import('../annotations/test-library')
+    const B = library()
+    await importShared(B.lib, { name: 'n.jsonld', bytes: await exportTo(A.lib, A.dir, 'jsonld') })
+    expect(listPending(B.lib).count).toBe(7)
+    // The English article arrives as a plain import (same HTML, so the same content hash).
+    const html = A.lib.db.prepare('SELECT c.html FROM articles a JOIN article_content c ON c.article_rowid = a.rowid WHERE a.id = ?').pluck().get(ids.english) as string
+    const r = await call(B.lib, 'import.content', { files: [{ name: 'ice.html', base64: Buffer.from(`<html><head><title>Reading the ice</title></head><body>${html}</body></html>`).toString('base64') }] })
+    expect(r.ok).toBe(true)
+    const english = B.lib.db.prepare("SELECT id FROM articles WHERE title = 'Reading the ice'").pluck().get() as string
+    const placed = listAnnotations(B.lib, english)
+    // Matched by content hash when the importer keeps the HTML as is, else by the quote's words.
+    expect(placed.map((a) => a.exact)).toEqual(['a hundred thousand years'])
+    expect(listPending(B.lib).count).toBe(6)
+  })
+})
