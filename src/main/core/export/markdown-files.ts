@@ -55,8 +55,8 @@ export async function writeMarkdownFiles(
           writer.writeFile(insideFolder(folder, name), articleMarkdown(template, a))
         }
         pass.tick(batch)
-        // Let progress events and other calls through between batches.
-        await new Promise((r) => setImmediate(r))
+        // Syncing the batch also lets progress events and other calls through.
+        await writer.flush()
       }
       await writer.commit()
     } catch (e) {

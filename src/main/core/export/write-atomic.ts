@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises'
-import { writeFileSync } from 'node:fs'
+import { closeSync, fsync, openSync, renameSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
 
@@ -160,12 +160,14 @@ export class MemorySink implements Sink {
 
 /**
  * Many files written into one folder (Markdown: one per article), all or
- * none: each goes to a temp file as it is produced, and only when every one is
- * written are they fsynced and renamed into place. A failure removes the
- * temps, and the folder if this export created it.
+ * none: each goes to a temp file as it is produced, a batch at a time is
+ * flushed to disk, and only when every one is written are they renamed into
+ * place. A failure removes the temps, and the folder if this export created it.
  */
 export class FolderWriter {
   private temps: { temp: string; final: string }[] = []
+  /** Temp files written but not yet flushed to disk, still open. */
+  private open: number[] = []
   private createdFolder = false
   private done = false
 
@@ -190,36 +192,43 @@ export class FolderWriter {
 
   /**
    * Writes one whole file to its temp name; `finalPath` must be inside the
-   * folder (see insideFolder). Synchronous: a note file is a few KB, and one
-   * blocking open-write-close costs far less than three trips through the
-   * thread pool; the caller yields between batches.
+   * folder (see insideFolder). Synchronous: a note file is a few KB, and a
+   * blocking open and write cost far less than trips through the thread
+   * pool. The file stays open until `flush` syncs it, so it is never opened
+   * twice.
    */
   writeFile(finalPath: string, content: string): void {
     const temp = tempBeside(finalPath)
     this.temps.push({ temp, final: finalPath })
+    let fd: number | null = null
     try {
-      writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' })
+      fd = openSync(temp, 'wx')
+      this.open.push(fd)
+      writeSync(fd, content, null, 'utf8')
     } catch (e) {
       throw writeError(e, finalPath)
     }
   }
 
-  /** Flushes every temp file to disk, then renames them all into place. */
-  async commit(): Promise<void> {
+  /** Flushes the files written since the last flush to disk (in parallel on the thread pool) and closes them. */
+  async flush(): Promise<void> {
+    const fds = this.open
+    this.open = []
     try {
-      for (let i = 0; i < this.temps.length; i += FSYNC_PARALLEL) {
-        await Promise.all(
-          this.temps.slice(i, i + FSYNC_PARALLEL).map(async ({ temp }) => {
-            const fh = await open(temp, 'r+')
-            try {
-              await fh.sync()
-            } finally {
-              await fh.close()
-            }
-          })
-        )
-      }
-      for (const { temp, final } of this.temps) await rename(temp, final)
+      for (let i = 0; i < fds.length; i += FSYNC_PARALLEL)
+        await Promise.all(fds.slice(i, i + FSYNC_PARALLEL).map((fd) => new Promise<void>((res, rej) => fsync(fd, (e) => (e ? rej(e) : res())))))
+    } catch (e) {
+      throw writeError(e, join(this.folder, 'notes.md'))
+    } finally {
+      for (const fd of fds) closeSync(fd)
+    }
+  }
+
+  /** Flushes what is left, then renames every file into place. */
+  async commit(): Promise<void> {
+    await this.flush()
+    try {
+      for (const { temp, final } of this.temps) renameSync(temp, final)
       this.done = true
     } catch (e) {
       throw writeError(e, join(this.folder, 'notes.md'))
@@ -230,6 +239,7 @@ export class FolderWriter {
   async abort(): Promise<void> {
     if (this.done) return
     this.done = true
+    for (const fd of this.open.splice(0)) closeSync(fd)
     await Promise.all(this.temps.map(({ temp }) => unlink(temp).catch(() => {})))
     if (this.createdFolder) await rmdir(this.folder).catch(() => {})
   }
