@@ -63,7 +63,9 @@ export function textShownAtY(y: number, body: HTMLElement): boolean {
   const rect = body.getBoundingClientRect()
   if (y < rect.top || y > rect.bottom) return true
   const caret = caretAt(rect.left + Math.min(24, rect.width / 2), y)
-  return !caret || caret.node.nodeType === Node.TEXT_NODE || !(caret.node as Element).classList?.contains('chunk')
+  if (!caret || caret.node.nodeType === Node.TEXT_NODE) return true
+  const cls = (caret.node as Element).classList
+  return !cls || !(cls.contains('chunk') || cls.contains('chunk-part'))
 }
 
 /** Vertical position (viewport pixels) of the text at `offset`, or null when it is not in the page. */

@@ -14,10 +14,10 @@ const INITIAL_CHUNK_CHARS = 24_000
 const MIN_CHUNK_CHARS = 4_000
 const MAX_CHUNK_CHARS = 64_000
 /**
- * Text per chunk container: the unit the browser lays out when it scrolls into
- * view (content-visibility), about three screens, so that fits in a frame.
+ * Text per chunk part: the unit the browser lays out when it scrolls into view
+ * (content-visibility), about three screens, so that fits in a frame.
  */
-const CONTAINER_CHARS = 6_000
+const PART_CHARS = 6_000
 /**
  * Work per chunk, including the layout it causes: well under the 50 ms that
  * counts as a long task, leaving room for the frame's own painting.
@@ -87,7 +87,7 @@ export class ProgressiveRenderer {
     const first = blockAt(starts, anchor)
     this.lo = this.hi = first
     this.append(this.chunkEnd(first, Math.max(FIRST_SCREEN_CHARS, anchor - starts[first] + FIRST_SCREEN_CHARS)))
-    const sample = this.body.firstElementChild as HTMLElement | null
+    const sample = this.body.firstElementChild?.firstElementChild as HTMLElement | null
     const measured = sample?.textContent?.length ?? 0
     if (sample && measured >= MIN_MEASURED_CHARS) this.pxPerChar = sample.offsetHeight / measured
     if (this.complete) this.resolveDone()
@@ -164,39 +164,49 @@ export class ProgressiveRenderer {
   }
 
   /**
-   * Blocks [from, to) in chunk containers of about CONTAINER_CHARS each, their
-   * text indexed. Containers keep the column to a few hundred children instead
-   * of tens of thousands of paragraphs, and are `content-visibility: auto`
-   * (styles/reader.css): Chromium then skips style, layout and paint of every
-   * container away from the viewport, where otherwise each frame after a change
-   * would walk the whole book, and lays out one container (a few screens) when it
-   * scrolls into view. Their placeholder height is estimated from the text
-   * length with the density measured on the first screen, so scroll positions and
-   * jumps stay close; the browser remembers the real height once one has been
-   * shown. They hold no text, so offsets are unchanged.
+   * Blocks [from, to) in a chunk container, their text indexed. A chunk holds
+   * parts of about PART_CHARS each (a few screens), and both are
+   * `content-visibility: auto` (styles/reader.css): Chromium then skips style,
+   * layout and paint of everything away from the viewport — where otherwise each
+   * frame after a change would walk the whole book — and lays out one part when
+   * it scrolls into view. Two levels keep the number of elements the browser
+   * watches for visibility small: the parts of a skipped chunk are not watched.
+   * Placeholder heights are estimated from the text length with the density
+   * measured on the first screen, so scroll positions and jumps stay close; the
+   * browser remembers the real height once one has been shown. Containers hold
+   * no text, so offsets are unchanged.
    */
-  private take(from: number, to: number): DocumentFragment {
+  private take(from: number, to: number): HTMLElement {
     const taken = this.source.take(from, to)
     this.removed += taken.removed
     this.index.add(this.source.starts[from], taken.nodes)
-    const out = document.createDocumentFragment()
-    let chunk: HTMLElement | null = null
-    let chars = 0
+    const chunk = document.createElement('div')
+    chunk.className = 'chunk'
+    let part: HTMLElement | null = null
+    let partChars = 0
+    let total = 0
     const close = () => {
-      if (chunk) chunk.style.containIntrinsicSize = `auto ${Math.max(1, Math.round(chars * this.pxPerChar))}px`
+      if (part) part.style.containIntrinsicSize = `auto ${this.estimate(partChars)}px`
     }
     for (let node = taken.fragment.firstChild; node; node = taken.fragment.firstChild) {
-      if (!chunk || chars >= CONTAINER_CHARS) {
+      if (!part || partChars >= PART_CHARS) {
         close()
-        chunk = document.createElement('div')
-        chunk.className = 'chunk'
-        out.appendChild(chunk)
-        chars = 0
+        part = document.createElement('div')
+        part.className = 'chunk-part'
+        chunk.appendChild(part)
+        partChars = 0
       }
-      chars += node.textContent?.length ?? 0
-      chunk.appendChild(node)
+      const chars = node.textContent?.length ?? 0
+      partChars += chars
+      total += chars
+      part.appendChild(node)
     }
     close()
-    return out
+    chunk.style.containIntrinsicSize = `auto ${this.estimate(total)}px`
+    return chunk
+  }
+
+  private estimate(chars: number): number {
+    return Math.max(1, Math.round(chars * this.pxPerChar))
   }
 }
