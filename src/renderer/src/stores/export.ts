@@ -118,6 +118,11 @@ export const useExportStore = defineStore('export', () => {
 
   async function refreshPreview() {
     if (format.value !== 'md' || !open.value) return
+    if (scopeKind.value === 'tag' && !tag.value.trim()) {
+      preview.value = null
+      previewError.value = null
+      return
+    }
     try {
       preview.value = await api('export.preview', { scope: scope(), template: template.value || undefined })
       previewError.value = null
