@@ -224,3 +224,24 @@ describe('scopes', () => {
     expect(DEFAULT_TEMPLATE).toContain('{{frontMatter}}')
   })
 })
+
+describe('the export API', () => {
+  it('validates its arguments by name and says when a native dialog is not available', async () => {
+    const { call } = await import('../annotations/test-library')
+    expect(await call(lib, 'export.run', { scope: { kind: 'all' }, format: 'docx' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('export.run: invalid format') }
+    })
+    expect(await call(lib, 'export.run', { scope: { kind: 'article', id: 'nope' }, format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('scope.id') }
+    })
+    expect(await call(lib, 'export.chooseDestination', { format: 'md' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+    const saved = await call(lib, 'export.saveTemplate', { template: '{{#highlights}}' })
+    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('template:') } })
+    expect(await call(lib, 'export.saveTemplate', { template: '# {{title}}\n' })).toEqual({ ok: true, result: null })
+    expect(await call(lib, 'export.template', {})).toMatchObject({ ok: true, result: { template: '# {{title}}\n', defaultTemplate: DEFAULT_TEMPLATE } })
+    const copy = await call(lib, 'export.clipboard', { scope: { kind: 'tag', tag: 'poetry' } })
+    expect(copy).toMatchObject({ ok: true, result: { count: 5, markdown: expect.stringContaining('> =SUM(A1:A9)') } })
+  })
+})
