@@ -64,7 +64,9 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       const list = await api('annotations.list', { articleId: id })
       performance.mark('reader:annotations-received')
       if (gen === generation) {
-        items.value = list.slice().sort(byReadingOrder)
+        // The core answers in reading order already; sort only if it ever does not.
+        const sorted = list.every((a, i) => i === 0 || byReadingOrder(list[i - 1], a) <= 0)
+        items.value = sorted ? list : list.slice().sort(byReadingOrder)
         error.value = null
       }
     } catch (e) {
