@@ -146,4 +146,43 @@ test.describe('reader: highlights and notes', () => {
     await app.keyboard.press('2')
     await expect.poll(async () => (await annotationsOf(served, id)).length).toBe(1)
   })
+
+  test('the side panel lists highlights in reading order, filters them by colour and tag, and jumps to one', async ({ app, served }) => {
+    const id = await importMarkdown(served, 'panel.md', TITLE, BODY)
+    const add = async (phrase: string, color: string, tags: string[] = []) =>
+      callApi(served, 'annotations.create', { articleId: id, ...(await rangeOfPhrase(served, id, phrase)), color, tags })
+    await add('Closing remarks', 'blue', ['summary'])
+    await add('The archive opened at nine', 'yellow', ['summary', 'time'])
+    await add('a map of the district', 'green')
+    await app.reload()
+    await openArticle(app, TITLE)
+    const items = app.getByTestId('annotation-item')
+    await expect(items).toHaveCount(3)
+    await expect(items.nth(0)).toContainText('The archive opened at nine')
+    await expect(items.nth(2)).toContainText('Closing remarks')
+
+    await app.locator('[data-filter-color=green]').click()
+    await expect(items).toHaveCount(1)
+    await expect(items.first()).toContainText('a map of the district')
+    await app.locator('[data-filter-color=green]').click()
+    await app.getByTestId('tag-filter').selectOption('summary')
+    await expect(items).toHaveCount(2)
+    await app.getByTestId('tag-filter').selectOption('')
+
+    await items.nth(2).click()
+    await expect.poll(() => painted(app, 'scholia-flash')).toEqual(['Closing remarks'])
+    await expect(app.getByTestId('highlight-popover')).toContainText('Closing remarks')
+  })
+
+  test('a selection is copied as a quote with its source', async ({ app, served, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await importMarkdown(served, 'quote.md', TITLE, BODY)
+    await app.reload()
+    await openArticle(app, TITLE)
+    await dragSelect(app, 'the catalogue was incomplete')
+    await app.keyboard.press('y')
+    await expect(app.getByTestId('toast').last()).toContainText('Quote copied')
+    const copied = await app.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toBe(`“the catalogue was incomplete”\n— Test Author, ${TITLE}`)
+  })
 })
