@@ -41,7 +41,8 @@ export function unpackEpub(bytes: Uint8Array): Map<string, Uint8Array> {
     if (total > MAX_UNPACKED_BYTES) {
       throw new ImportError(`EPUB unpacks to over ${MAX_UNPACKED_BYTES / 1048576} MB — too large to import; split the book or remove media from it`)
     }
-    if (file.originalSize > RATIO_CHECK_MIN_BYTES && file.originalSize / Math.max(file.size, 1) > MAX_COMPRESSION_RATIO) {
+    // The declared compressed size can lie too; it is never more than the archive itself.
+    if (file.originalSize > RATIO_CHECK_MIN_BYTES && file.originalSize / Math.max(Math.min(file.size, bytes.length), 1) > MAX_COMPRESSION_RATIO) {
       throw new ImportError(`archive entry compresses over ${MAX_COMPRESSION_RATIO}:1 (zip bomb?) — refusing to unpack it; get the book from another source`)
     }
     return !SKIPPED.test(file.name) && !file.name.endsWith('/')

@@ -68,7 +68,8 @@ function unpack(bytes: Uint8Array): Map<string, Uint8Array> {
     total += f.originalSize
     if (total > MAX_BUNDLE_UNPACKED)
       throw bad(`bundle unpacks to over ${MAX_BUNDLE_UNPACKED / 1048576} MB — too large to import; export fewer articles`)
-    if (f.originalSize > RATIO_CHECK_MIN_BYTES && f.originalSize / Math.max(f.size, 1) > MAX_COMPRESSION_RATIO)
+    // The declared compressed size can lie too; it is never more than the bundle itself.
+    if (f.originalSize > RATIO_CHECK_MIN_BYTES && f.originalSize / Math.max(Math.min(f.size, bytes.length), 1) > MAX_COMPRESSION_RATIO)
       throw bad(`bundle entry ${f.name} compresses over ${MAX_COMPRESSION_RATIO}:1 (a zip bomb?) — refusing it`)
     return true
   }
