@@ -1,17 +1,37 @@
 /**
- * `npm run bench [-- <suite>… --articles N]`: runs the benchmarks, prints their
+ * `npm run bench [-- <suite>… --articles N]`: runs the benchmarks (import, html,
+ * anchoring, library, reader, export; all by default), prints their
  * Markdown and appends it to bench/RESULTS.md with the machine and the command.
  */
 import { appendFileSync } from 'node:fs'
 import { machineLine } from './machine'
 import { runAnchoringBench } from './anchoring/anchoring'
+import { runExportBench } from './export/bench'
+import { runHtmlImportBench } from './import/html'
 import { runImportBench } from './import/plain-text'
+import { runLibraryBench } from './library/bench'
+import { runReaderBench } from './reader/run'
+import { runHtmlImportBench } from './import/html'
 
 type Suite = (args: Map<string, string>) => Promise<string>
 
 const SUITES: Record<string, Suite> = {
   import: (a) => runImportBench((a.get('sizes') ?? '10000,100000').split(',').map(Number)),
-  anchoring: () => runAnchoringBench()
+  'import-html': () => runHtmlImportBench(),
+  html: () => runHtmlImportBench(),
+  anchoring: () => runAnchoringBench(),
+  library: (a) =>
+    runLibraryBench({
+      articles: Number(a.get('articles') ?? 100_000),
+      annotations: Number(a.get('annotations') ?? 1_000_000),
+      libraryPath: a.get('library')
+    }),
+  reader: () => runReaderBench(),
+  export: (a) =>
+    runExportBench({
+      articles: a.has('articles') ? Number(a.get('articles')) : undefined,
+      annotations: a.has('annotations') ? Number(a.get('annotations')) : undefined
+    })
 }
 
 function parseArgs(argv: string[]): { suites: string[]; opts: Map<string, string> } {
