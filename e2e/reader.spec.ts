@@ -1,5 +1,5 @@
 import { callApi, expect, test } from './fixtures'
-import { annotationsOf, dragSelect, importMarkdown, openArticle, pageText, painted, pointInPhrase, rangeOfPhrase } from './reader-helpers'
+import { annotationsOf, dragSelect, importMarkdown, openArticle, painted, pointInPhrase, rangeOfPhrase } from './reader-helpers'
 
 const TITLE = 'Field notes from Almaty'
 const BODY = [
