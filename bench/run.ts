@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- <suite>… --articles N]`: runs the benchmarks (import, html,
- * anchoring, library, reader, export; all by default), prints their
+ * `npm run bench [-- <suite>… --articles N]`: runs the benchmarks (import,
+ * import-html, anchoring, library, reader, export; all by default), prints their
  * Markdown and appends it to bench/RESULTS.md with the machine and the command.
  */
 import { appendFileSync } from 'node:fs'
@@ -11,14 +11,12 @@ import { runHtmlImportBench } from './import/html'
 import { runImportBench } from './import/plain-text'
 import { runLibraryBench } from './library/bench'
 import { runReaderBench } from './reader/run'
-import { runHtmlImportBench } from './import/html'
 
 type Suite = (args: Map<string, string>) => Promise<string>
 
 const SUITES: Record<string, Suite> = {
   import: (a) => runImportBench((a.get('sizes') ?? '10000,100000').split(',').map(Number)),
   'import-html': () => runHtmlImportBench(),
-  html: () => runHtmlImportBench(),
   anchoring: () => runAnchoringBench(),
   library: (a) =>
     runLibraryBench({
