@@ -109,6 +109,27 @@ describe('canonical HTML and plain text', () => {
     })
   })
 
+  it('parses long text through placeholders with exactly the same result, in every parser state (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '<p>', '</p>', '<pre>', '</pre>', '<pre>\n', '<textarea>', '</textarea>', '<title>', '</title>', '<script>', '</script>',
+        '<style>', '</style>', '<!--', '-->', '--', '<![CDATA[', ']]>', '<svg>', '</svg>', '<math>', '<table>', '<tr>', '<td>',
+        '</table>', '<select>', '<option>', '<b>', '</b>', '<a href="x>y">', '<a title=\'q>q\'>', '</a>', '<a href=u v>', '<br>',
+        '<plaintext>', '<noscript>', '<template>', '</template>', '<!doctype html>', '<?pi>', '&', '&amp;', '&lt;', '&#62;', '&nbsp;',
+        '<', '>', '"', "'", '=', '`', '\n', ' ', '\t', '\f', '\r', '\r\n', '\0', '\u00a0', ']]', '-', '!', '/'
+      ),
+      fc.constantFrom('plain words of text', 'Жук и ёжик', '👍🏽 emoji', 'a', '  spaced  out  ', 'x\u00a0y', ']] -- !'),
+      fc.string({ maxLength: 8 })
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 50 }), fc.integer({ min: 1, max: 12 }), (pieces, minRun) => {
+        const raw = pieces.join('')
+        for (const input of [raw, sanitizeHtml(raw)]) expect(canonicalize(input, minRun)).toEqual(canonicalize(input, Infinity))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
   it('decodes entities and keeps non-breaking spaces as U+00A0', () => {
     expect(canonicalize('<p>a&nbsp;b &amp; c&eacute;</p>').text).toBe('a\u00a0b & cé')
   })

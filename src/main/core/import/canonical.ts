@@ -2,6 +2,7 @@ import { defaultTreeAdapter, html as htmlSpec, parseFragment } from 'parse5'
 import type { DefaultTreeAdapterMap } from 'parse5'
 import { ImportError } from './types'
 import { MAX_HTML_CHARS, MAX_NESTING_DEPTH } from './sanitize'
+import { MIN_RUN_CHARS, restoreRuns, shortenRuns } from './text-runs'
 
 type Node = DefaultTreeAdapterMap['childNode']
 type ParentNode = DefaultTreeAdapterMap['parentNode']
@@ -57,18 +58,35 @@ function makeText(value: string, parent: ParentNode): TextNode {
  * Parses HTML the way a browser parses `div.innerHTML = html` (parse5 is the spec
  * algorithm), bounds its nesting, separates block elements with "\n", and serialises
  * it so that re-parsing the result yields the same text. Feed it sanitised HTML.
+ * `minRun` is the shortest text run parsed through a placeholder (see text-runs.ts;
+ * tests vary it to check that placeholders change nothing).
  * @throws ImportError when the HTML is larger than MAX_HTML_CHARS.
  */
-export function canonicalize(html: string): Canonical {
+export function canonicalize(html: string, minRun = MIN_RUN_CHARS): Canonical {
   if (html.length > MAX_HTML_CHARS) {
     throw new ImportError(
       `document too large (${Math.round(html.length / 1048576)} MB of HTML, limit ${MAX_HTML_CHARS / 1048576} MB) — split it into smaller files`
     )
   }
   const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, [])
-  const fragment = parseFragment(context, wellFormed(html), {})
+  const { html: short, runs } = shortenRuns(wellFormed(html), minRun)
+  const fragment = parseFragment(context, short, {})
+  if (runs.length > 0) restoreTree(fragment, runs)
   normalise(fragment)
   return serialise(fragment)
+}
+
+/** Puts the text runs swapped out by shortenRuns back, in text and attribute values. */
+function restoreTree(root: ParentNode, runs: readonly string[]): void {
+  const stack: Node[] = [...root.childNodes]
+  while (stack.length > 0) {
+    const n = stack.pop()!
+    if (isText(n)) n.value = restoreRuns(n.value, runs)
+    else if (isElement(n)) {
+      for (const a of n.attrs) a.value = restoreRuns(a.value, runs)
+      for (const k of n.childNodes) stack.push(k)
+    }
+  }
 }
 
 const SURROGATE = /[\ud800-\udfff]/

@@ -138,7 +138,7 @@ function readToc(
   const nav = [...manifest.values()].find((m) => m.props.split(/\s+/).includes('nav'))
   const navText = nav ? text(nav.href) : null
   if (nav && navText) {
-    const doc = parseHTML(prepass(navText).html).document as unknown as Doc
+    const doc = parseHTML(prepass(navText, { keepNavigation: true }).html).document as unknown as Doc
     const navs = [...doc.querySelectorAll('nav')]
     const toc = navs.find((n) => /\btoc\b/.test(n.getAttribute('epub:type') ?? '')) ?? navs[0]
     for (const a of toc ? toc.querySelectorAll('a[href]') : []) add(nav.href, a.getAttribute('href'), a.textContent)

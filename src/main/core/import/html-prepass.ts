@@ -24,8 +24,17 @@ const SKELETON = new Set(['html', 'head', 'body'])
 
 /** Removed with their contents. */
 const STRIP = new Set(['script', 'style', 'noscript', 'template'])
+/**
+ * Removed with their contents too, as never article text (the sanitiser would drop the
+ * raw-text ones and SVG/MathML anyway; navigation and media fallbacks only mislead
+ * Readability). They may nest, so the matching end tag is found by counting; one
+ * without an end tag is kept, since a browser would put the rest of the page inside it.
+ */
+const DROP_NESTED = new Set(['nav', 'svg', 'math', 'video', 'audio', 'canvas'])
+/** Raw-text elements dropped with their text, which ends at the first end tag. */
+const DROP_RAW = new Set(['textarea', 'xmp', 'iframe', 'noembed', 'noframes'])
 /** Their contents are text, not tags, in a browser: copied through untouched. */
-const RAW = new Set(['title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes'])
+const RAW = new Set(['title'])
 /** These never nest (void) or close themselves implicitly, so they do not add depth. */
 const NO_DEPTH = new Set([
   'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input',
@@ -70,9 +79,9 @@ function closeTag(html: string, name: string, from: number): [number, number] | 
   return [m.index, end < 0 ? html.length : end + 1]
 }
 
-/** Like closeTag for <template>, which may nest. */
-function templateEnd(html: string, from: number): number {
-  const re = /<(\/?)template[\s/>]/gi
+/** Like closeTag for elements that may nest (<template>, <nav>, <svg>…); -1 when never closed. */
+function nestedEnd(html: string, name: string, from: number): number {
+  const re = new RegExp(`<(\\/?)${name}[\\s/>]`, 'gi')
   re.lastIndex = from
   let open = 1
   for (let m = re.exec(html); m; m = re.exec(html)) {
@@ -82,11 +91,14 @@ function templateEnd(html: string, from: number): number {
       return end < 0 ? html.length : end + 1
     }
   }
-  return html.length
+  return -1
 }
 
-/** Strips non-content, collects JSON-LD and flattens nesting beyond MAX_HTML_DEPTH. */
-export function prepass(html: string): Prepassed {
+/**
+ * Strips non-content, collects JSON-LD and flattens nesting beyond MAX_HTML_DEPTH.
+ * `keepNavigation` keeps <nav> (an EPUB's table of contents is one).
+ */
+export function prepass(html: string, opts: { keepNavigation?: boolean } = {}): Prepassed {
   const out: string[] = []
   const jsonLd: string[] = []
   const stack: Array<{ name: string; dropped: boolean }> = []
@@ -137,8 +149,17 @@ export function prepass(html: string): Prepassed {
       if ((name === 'svg' || name === 'math') && foreign > 0) foreign--
       continue
     }
+    if (DROP_NESTED.has(name) && !(name === 'nav' && opts.keepNavigation)) {
+      const close = nestedEnd(html, name, i)
+      if (close >= 0) { i = close; emit(out, separator(out, name)); continue }
+    }
+    if (DROP_RAW.has(name)) {
+      const close = closeTag(html, name, i)
+      i = close ? close[1] : html.length
+      continue
+    }
     if (STRIP.has(name)) {
-      if (name === 'template') { i = templateEnd(html, i); continue }
+      if (name === 'template') { const close = nestedEnd(html, name, i); i = close < 0 ? html.length : close; continue }
       const close = closeTag(html, name, i)
       if (name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(tag)) {
         jsonLd.push(html.slice(i, close ? close[0] : html.length))

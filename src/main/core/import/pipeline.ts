@@ -8,7 +8,7 @@ import { validateTagPath } from '../tags/path'
 import { prepareFile, type PreparedDoc } from './prepare'
 import { afterContentReplaced } from './reanchor-hook'
 import { ImportError } from './types'
-import { PreparePool } from './worker-pool'
+import { acquirePool, poolRunning, releasePool } from './worker-pool'
 
 /** Something to import: a file on disk, an uploaded file, pasted text. */
 export interface ImportItem {
@@ -26,7 +26,7 @@ export interface ImportOptions {
   jobId?: string
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number; current: string | null; failed: number }) => void
-  /** Worker threads for parsing: 'auto' uses them for batches of at least POOL_MIN_ITEMS. */
+  /** Worker threads for parsing: 'auto' uses them for batches of at least POOL_MIN_ITEMS, or when already running. */
   workers?: 'auto' | 'never'
 }
 
@@ -94,7 +94,8 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   const jobId = opts.jobId ?? randomUUID()
   const tags = (opts.tags ?? []).map(validateTagPath)
   const outcomes: ImportOutcome[] = []
-  const pool = opts.workers !== 'never' && items.length >= POOL_MIN_ITEMS ? new PreparePool() : null
+  // Workers are worth starting for a big batch, and worth using whenever they are up.
+  const pool = opts.workers !== 'never' && (items.length >= POOL_MIN_ITEMS || poolRunning()) ? acquirePool() : null
   const prepare = (item: ImportItem): Promise<PreparedDoc[]> => {
     if (pool && item.path !== undefined) return pool.prepare({ path: item.path }, item.name, item.source)
     return item.load().then((bytes) => (pool ? pool.prepare({ bytes }, item.name, item.source) : prepareFile(bytes, item.name, item.source)))
@@ -152,7 +153,7 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
     }
   } finally {
     await Promise.allSettled(queue)
-    await pool?.close()
+    if (pool) releasePool(pool)
   }
   opts.onProgress?.({ done, total: items.length, current: null, failed })
   return { jobId, outcomes, cancelled }

@@ -91,10 +91,10 @@ describe('canonical HTML built straight from text blocks', () => {
   })
 
   it('drops the question class as the sanitiser does and keeps markup-looking text as text', () => {
-    const built = canonicalBlocks([question('<script>alert(1)</script>?'), paragraph(['a\u00a0&\r\nb\0'])])
+    const built = canonicalBlocks([question('<script>alert(1)</script>?'), paragraph(['a\u00a0&\r\nb\0 \ud83d\0\udfff'])])
     expect(built).toEqual({
-      html: '<p><strong>&lt;script&gt;alert(1)&lt;/script&gt;?</strong></p>\n<p>a&nbsp;&amp;\nb</p>',
-      text: '<script>alert(1)</script>?\na\u00a0&\nb'
+      html: '<p><strong>&lt;script&gt;alert(1)&lt;/script&gt;?</strong></p>\n<p>a&nbsp;&amp;\nb \ufffd\ufffd</p>',
+      text: '<script>alert(1)</script>?\na\u00a0&\nb \ufffd\ufffd'
     })
   })
 

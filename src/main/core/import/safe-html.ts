@@ -41,7 +41,10 @@ function normaliseKids(kids: readonly TextNode[]): Array<Built | string> {
   const out: Array<Built | string> = []
   let run = ''
   const flush = (): void => {
-    const t = wellFormed(/[\r\0]/.test(run) ? run.replace(/\r\n?/g, '\n').replace(/\0/g, '') : run)
+    // Surrogates first, as canonicalize does before parsing: "\ud83d\0\udfff" is two
+    // unpaired halves, not a pair once the NUL is gone.
+    const w = wellFormed(run)
+    const t = /[\r\0]/.test(w) ? w.replace(/\r\n?/g, '\n').replace(/\0/g, '') : w
     if (t !== '') out.push(t)
     run = ''
   }

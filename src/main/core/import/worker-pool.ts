@@ -56,6 +56,7 @@ export class PreparePool {
       const p = slot.pending.get(res.id)
       if (!p) return
       slot.pending.delete(res.id)
+      if (slot.pending.size === 0) slot.worker.unref()
       if (res.ok) p.resolve(res.docs)
       else p.reject(res.expected ? new ImportError(res.message) : new Error(res.message))
     })
@@ -71,9 +72,10 @@ export class PreparePool {
     slot.worker.on('exit', (code) => {
       if (slot.pending.size > 0) fail(new Error(`import worker stopped (exit code ${code})`))
     })
-    // Not unref'd: while the main thread awaits a worker's answer nothing else may
-    // keep the process alive (the CLI), and an unref'd worker let it exit silently
-    // with nothing imported. close() ends the workers when the import is done.
+    // Referenced only while it has work: while the main thread awaits a worker's answer
+    // nothing else may keep the process alive (an unref'd busy worker once let the CLI
+    // exit silently with nothing imported), and an idle one must not keep it alive.
+    slot.worker.unref()
     this.slots.push(slot)
     return slot
   }
@@ -86,7 +88,8 @@ export class PreparePool {
   prepare(input: PrepareInput, name: string, source: string | null): Promise<PreparedDoc[]> {
     const id = this.nextId++
     const slot = this.leastBusy()
-    return new Promise((resolve, reject) => {
+    return new Promise<PreparedDoc[]>((resolve, reject) => {
+      if (slot.pending.size === 0) slot.worker.ref()
       slot.pending.set(id, { resolve, reject })
       if (slot.outbox.length === 0) queueMicrotask(() => this.flush(slot))
       slot.outbox.push({ id, name, source, ...input })
@@ -104,4 +107,34 @@ export class PreparePool {
     this.slots = []
     await Promise.all(slots.map((s) => s.worker.terminate()))
   }
+}
+
+/** An idle pool is kept this long, so back-to-back imports (drops, pastes) do not restart the workers. */
+export const POOL_IDLE_MS = 30_000
+
+let shared: { pool: PreparePool; users: number; idle: NodeJS.Timeout | null } | null = null
+
+/** True while the shared pool's workers are up (in use, or idle within POOL_IDLE_MS). */
+export const poolRunning = (): boolean => shared !== null
+
+/** The process's pool, started on first use; give it back with releasePool. */
+export function acquirePool(): PreparePool {
+  if (!shared) shared = { pool: new PreparePool(), users: 0, idle: null }
+  if (shared.idle) clearTimeout(shared.idle)
+  shared.idle = null
+  shared.users++
+  return shared.pool
+}
+
+/** Ends one use of the shared pool; its workers stop after POOL_IDLE_MS without use. */
+export function releasePool(pool: PreparePool): void {
+  if (!shared || shared.pool !== pool || --shared.users > 0) return
+  const s = shared
+  s.idle = setTimeout(() => {
+    if (shared === s && s.users === 0) {
+      shared = null
+      void s.pool.close()
+    }
+  }, POOL_IDLE_MS)
+  s.idle.unref()
 }
