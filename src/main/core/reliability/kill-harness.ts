@@ -13,7 +13,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url))
 const OUT_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/scholia-reliability/', import.meta.url))
 
 /** Total kills of a run: `SCHOLIA_KILLS` (the soak sets 1000), else the short run of `npm test`. */
-export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 56)
+export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 50)
 
 const outdir = join(OUT_DIR, `${process.pid}`)
 

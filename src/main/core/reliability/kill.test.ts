@@ -4,7 +4,7 @@
  * and Scholia's own check (full-text indexes agree with their tables, no article
  * without content), and every write the process acknowledged must be there.
  *
- * `npm test` runs KILLS (56) kills; `npm run soak` sets SCHOLIA_KILLS=1000.
+ * `npm test` runs KILLS (50) kills; `npm run soak` sets SCHOLIA_KILLS=1000.
  * SCHOLIA_KILL_SEED replays a run.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
