@@ -15,9 +15,9 @@ const MIN_CHUNK_CHARS = 4_000
 const MAX_CHUNK_CHARS = 64_000
 /**
  * Text per chunk part: the unit the browser lays out when it scrolls into view
- * (content-visibility), about three screens, so that fits in a frame.
+ * (content-visibility), about a screen and a half, so that fits in a frame.
  */
-const PART_CHARS = 6_000
+const PART_CHARS = 3_000
 /**
  * Work per chunk, including the layout it causes: well under the 50 ms that
  * counts as a long task, leaving room for the frame's own painting.

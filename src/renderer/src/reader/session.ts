@@ -25,6 +25,12 @@ const DEFAULT_SCREEN_CHARS = 4_000
 /** Gap kept above text scrolled to the top of the reader, so it is not under the edge. */
 const TOP_MARGIN_PX = 24
 const PROBE_BELOW_PX = 4
+/** Frames a jump target is held in place while the text around it is rendered. */
+const SETTLE_FRAMES = 3
+/** A target this close to its place is not moved again. */
+const SETTLED_PX = 1
+/** Pause between position checks while scrolling. */
+const SCROLL_CHECK_MS = 100
 /** Frames to wait for a chunk scrolled into view to be rendered before measuring anyway. */
 const MAX_RENDER_WAIT_FRAMES = 4
 
@@ -50,6 +56,7 @@ export class ReaderSession {
   private annotations: readonly Annotation[] = []
   private find: { matches: readonly Span[]; current: number } = { matches: [], current: -1 }
   private scrollPending = false
+  private jumpSeq = 0
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private disposed = false
   private contentsSent = false
@@ -186,17 +193,21 @@ export class ReaderSession {
   }
 
   /**
-   * Call on every scroll event; the work is done once per frame, after it: the
-   * chunks scrolled into view are only rendered (content-visibility) during that
-   * frame, and before it a hit test would land on an empty placeholder.
+   * Call on every scroll event. The work (hit-testing the top line, moving the
+   * painted window, reporting the position) is done at most every
+   * SCROLL_CHECK_MS, after the frames that render what scrolled into view:
+   * before them a hit test would land on an empty placeholder. The painted
+   * window reaches screens beyond the viewport, so highlights are there already.
    */
   onScroll(): void {
     if (this.scrollPending) return
     this.scrollPending = true
-    void this.afterRendered().then(() => {
-      this.scrollPending = false
-      this.updateWindow(false)
-    })
+    setTimeout(() => {
+      void this.afterRendered().then(() => {
+        this.scrollPending = false
+        this.updateWindow(false)
+      })
+    }, SCROLL_CHECK_MS)
   }
 
   /** Waits for the frames that render the chunks now at the top of the reader (a few at most). */
@@ -240,11 +251,30 @@ export class ReaderSession {
   private scrollToOffsetNow(offset: number, align: 'top' | 'center'): void {
     const screen = DEFAULT_SCREEN_CHARS
     this.painter.setWindow(Math.max(0, offset - screen * WINDOW_SCREENS), offset + screen * WINDOW_SCREENS)
+    if (this.alignOffset(offset, align)) void this.settle(offset, align, ++this.jumpSeq)
+  }
+
+  /** Scrolls so `offset` is at its place; false if it is not in the page. */
+  private alignOffset(offset: number, align: 'top' | 'center'): boolean {
     const y = topOfOffset(this.index, offset)
-    if (y === null) return
+    if (y === null) return false
     const r = this.scroller.getBoundingClientRect()
     const target = align === 'top' ? r.top + TOP_MARGIN_PX : r.top + r.height / 3
-    this.scroller.scrollTop += y - target
+    if (Math.abs(y - target) > SETTLED_PX) this.scroller.scrollTop += y - target
+    return true
+  }
+
+  /**
+   * After a jump, the parts of the book next to the target are rendered in the
+   * following frames, and where their real height differs from the estimate the
+   * target moves; put it back, for a few frames (unless another jump started).
+   */
+  private async settle(offset: number, align: 'top' | 'center', seq: number): Promise<void> {
+    for (let i = 0; i < SETTLE_FRAMES; i++) {
+      await afterNextPaint()
+      if (this.disposed || seq !== this.jumpSeq) return
+      this.alignOffset(offset, align)
+    }
   }
 
   /** Scrolls to a range, flashes it, and resolves once that frame is painted. */
