@@ -39,6 +39,16 @@ export const importMethods = {
       })
       .strict()
   ),
+  /** A page, PDF, EPUB or text file on the web, fetched by the core (the renderer never touches the network). */
+  'import.url': method<ImportReport>()(
+    z
+      .object({
+        url: z.string().trim().min(1).max(8_192).regex(/^https?:\/\//i, 'must be a web address starting with http:// or https://'),
+        tags: z.array(Tag).max(50).default([]),
+        jobId: z.string().max(100).optional()
+      })
+      .strict()
+  ),
   'import.cancel': method<void>()(z.object({ jobId: z.string().min(1).max(100) }).strict())
 }
 

@@ -42,6 +42,14 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head)
 }
 
+/** The format the bytes themselves show (PDF and EPUB signatures, an HTML start), or null. */
+export function sniffFormat(bytes: Uint8Array): FormatId | null {
+  if (isPdf(bytes)) return 'pdf'
+  if (isEpub(bytes)) return 'epub'
+  if (looksLikeHtml(bytes)) return 'html'
+  return null
+}
+
 /**
  * Picks the parser for a file from its name and first bytes. Content wins where it is
  * unambiguous (a PDF or EPUB saved under another name); otherwise the extension

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { MAX_IMPORT_BYTES } from '../../../shared/api/imports'
 import { ImportError } from './types'
+import { fetchForImport, type FetchOptions } from './fetch-url'
 import { readImportFile } from './read-file'
 import type { ImportItem } from './pipeline'
 
@@ -12,10 +13,32 @@ function fileItem(path: string, shown: string): ImportItem {
   return { name: shown, source: path, path, load: () => readImportFile(path) }
 }
 
-/** Expands paths (files and folders, recursively) into import items, in a stable order. */
+/** True for an argument that is a web address rather than a path. */
+export const isWebAddress = (s: string): boolean => /^https?:\/\//i.test(s.trim())
+
+/** A page (or PDF, EPUB, text file) on the web, fetched when the import reaches it. */
+export function urlItem(address: string, opts: FetchOptions = {}): ImportItem {
+  return {
+    name: address.trim(),
+    source: address.trim(),
+    load: async () => {
+      const page = await fetchForImport(address, opts)
+      return { bytes: page.bytes, source: page.url, hints: { format: page.format, charset: page.charset, fetched: true } }
+    }
+  }
+}
+
+/**
+ * Expands paths (files and folders, recursively) into import items, in a stable order.
+ * Web addresses among them become URL items (the CLI takes both).
+ */
 export async function itemsFromPaths(paths: string[]): Promise<ImportItem[]> {
   const out: ImportItem[] = []
   for (const p of paths) {
+    if (isWebAddress(p)) {
+      out.push(urlItem(p))
+      continue
+    }
     const abs = resolve(p)
     let info
     try {

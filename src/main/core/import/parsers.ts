@@ -27,9 +27,17 @@ async function loadPdfParser(): Promise<Parser> {
   return (input) => parsePdf(input).finally(() => (JSON.stringify = nativeStringify))
 }
 
-/** Picks the format from the name and the bytes, then parses. */
-export async function parseBytes(bytes: Uint8Array, name: string, source: string | null): Promise<ParseResult> {
-  const format = parserFor(name, bytes)
+/** What a transport knows about bytes it delivered (an HTTP response): format and charset. */
+export interface ParseHints {
+  format?: FormatId
+  charset?: string | null
+  /** The source is the address the bytes were fetched from: it stays the provenance even when the page names a canonical URL. */
+  fetched?: boolean
+}
+
+/** Picks the format from the hints, else the name and the bytes, then parses. */
+export async function parseBytes(bytes: Uint8Array, name: string, source: string | null, hints: ParseHints = {}): Promise<ParseResult> {
+  const format = hints.format ?? parserFor(name, bytes)
   const parse = await PARSERS[format]()
-  return parse({ bytes, source: source ?? name })
+  return parse({ bytes, source: source ?? name, declaredCharset: hints.charset ?? null })
 }

@@ -5,6 +5,7 @@ import { findByHash, findBySource, insertArticle, replaceArticleContent, type Ne
 import type { Library } from '../library'
 import { tagArticle } from '../tags/attach'
 import { validateTagPath } from '../tags/path'
+import type { ParseHints } from './parsers'
 import { prepareFile, type PreparedDoc } from './prepare'
 import { afterContentReplaced } from './reanchor-hook'
 import { ImportError } from './types'
@@ -18,7 +19,15 @@ export interface ImportItem {
   source: string | null
   /** A file on disk: worker threads read it themselves, so its bytes never pass through the writer thread. */
   path?: string
-  load(): Promise<Uint8Array>
+  load(): Promise<Uint8Array | Loaded>
+}
+
+/** Bytes with what their transport told us (a fetched page: final address, format, charset). */
+export interface Loaded {
+  bytes: Uint8Array
+  /** Replaces the item's source, e.g. the address a URL redirected to. */
+  source: string | null
+  hints: ParseHints
 }
 
 export interface ImportOptions {
@@ -26,6 +35,8 @@ export interface ImportOptions {
   jobId?: string
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number; current: string | null; failed: number }) => void
+  /** Called as each article is committed or each failure is known, in order (the CLI prints it at once). */
+  onOutcome?: (o: ImportOutcome) => void
   /** Worker threads for parsing: 'auto' uses them for batches of at least POOL_MIN_ITEMS, or when already running. */
   workers?: 'auto' | 'never'
 }
@@ -94,11 +105,18 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   const jobId = opts.jobId ?? randomUUID()
   const tags = (opts.tags ?? []).map(validateTagPath)
   const outcomes: ImportOutcome[] = []
+  const report = (o: ImportOutcome): void => {
+    outcomes.push(o)
+    opts.onOutcome?.(o)
+  }
   // Workers are worth starting for a big batch, and worth using whenever they are up.
   const pool = opts.workers !== 'never' && (items.length >= POOL_MIN_ITEMS || poolRunning()) ? acquirePool() : null
   const prepare = (item: ImportItem): Promise<PreparedDoc[]> => {
     if (pool && item.path !== undefined) return pool.prepare({ path: item.path }, item.name, item.source)
-    return item.load().then((bytes) => (pool ? pool.prepare({ bytes }, item.name, item.source) : prepareFile(bytes, item.name, item.source)))
+    return item.load().then((loaded) => {
+      const { bytes, source, hints } = loaded instanceof Uint8Array ? { bytes: loaded, source: item.source, hints: {} } : loaded
+      return pool ? pool.prepare({ bytes }, item.name, source, hints) : prepareFile(bytes, item.name, source, hints)
+    })
   }
   let buffered = 0
   const start = (item: ImportItem): Promise<Prepared> =>
@@ -139,15 +157,15 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
       if (prepared.ok) {
         for (const d of prepared.docs) {
           try {
-            outcomes.push(storeArticle(lib, item.name, d.article, [...tags, ...d.tags]))
+            report(storeArticle(lib, item.name, d.article, [...tags, ...d.tags]))
           } catch (e) {
             failed++
-            outcomes.push({ file: item.name, error: oneLine(item.name, e) })
+            report({ file: item.name, error: oneLine(item.name, e) })
           }
         }
       } else {
         failed++
-        outcomes.push({ file: item.name, error: oneLine(item.name, prepared.error) })
+        report({ file: item.name, error: oneLine(item.name, prepared.error) })
       }
       done++
     }

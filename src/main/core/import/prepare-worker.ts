@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads'
 import { ScholiaError } from '../../../shared/errors'
 import { prepareFile, type PreparedDoc } from './prepare'
+import type { ParseHints } from './parsers'
 import { readImportFileSync } from './read-file'
 import { ImportError } from './types'
 
@@ -12,6 +13,7 @@ export interface PrepareRequest {
   path?: string
   name: string
   source: string | null
+  hints?: ParseHints
 }
 
 export type PrepareResponse =
@@ -21,7 +23,7 @@ export type PrepareResponse =
 async function prepare(req: PrepareRequest): Promise<PrepareResponse> {
   try {
     const bytes = req.bytes ?? readImportFileSync(req.path!)
-    return { id: req.id, ok: true, docs: await prepareFile(bytes, req.name, req.source) }
+    return { id: req.id, ok: true, docs: await prepareFile(bytes, req.name, req.source, req.hints) }
   } catch (e) {
     const expected = e instanceof ImportError || e instanceof ScholiaError
     return { id: req.id, ok: false, message: (e as Error)?.message ?? String(e), expected }

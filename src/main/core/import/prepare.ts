@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { countWords, type NewArticle } from '../articles/repo'
 import { canonicalize, type Canonical } from './canonical'
-import { parseBytes } from './parsers'
+import { parseBytes, type ParseHints } from './parsers'
 import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
 import { ImportError, type ParsedDoc } from './types'
 
@@ -20,14 +20,14 @@ function checkedCanonical(doc: ParsedDoc): Canonical {
 }
 
 /** A parsed document made safe and canonical: what gets stored. */
-export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null): NewArticle {
+export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null, fetched = false): NewArticle {
   const { html, text } = doc.canonical ? checkedCanonical(doc) : canonicalize(sanitizeHtml(doc.html))
   if (text.trim().length === 0 && doc.title.trim().length === 0) throw new ImportError('no readable text found')
   return {
     title: (doc.title.trim() || text.trim().slice(0, 80) || 'Untitled').slice(0, TITLE_MAX),
     author: doc.author?.trim() || null,
     published: doc.published || null,
-    source: doc.url || source,
+    source: (fetched ? source : doc.url) || source,
     site: doc.site ?? null,
     format,
     encoding,
@@ -45,13 +45,13 @@ export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | nu
  * canonicalise, hash — so it can run on a worker thread while the single SQLite
  * writer stores the previous file.
  */
-export async function prepareFile(bytes: Uint8Array, name: string, source: string | null): Promise<PreparedDoc[]> {
-  const result = await parseBytes(bytes, name, source)
+export async function prepareFile(bytes: Uint8Array, name: string, source: string | null, hints: ParseHints = {}): Promise<PreparedDoc[]> {
+  const result = await parseBytes(bytes, name, source, hints)
   const many = result.docs.length > 1
   return result.docs.map((doc, d) => {
     // Items of a digest share a file; give each its own source so a re-import of an
     // edited digest updates the matching item instead of the first one.
     const itemSource = source && many ? `${source}#${d + 1}` : source
-    return { article: prepareDoc(doc, result.format, result.encoding, itemSource), tags: doc.tags ?? [] }
+    return { article: prepareDoc(doc, result.format, result.encoding, itemSource, hints.fetched), tags: doc.tags ?? [] }
   })
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { ImportError } from './types'
+import type { ParseHints } from './parsers'
 import type { PreparedDoc } from './prepare'
 import type { PrepareRequest, PrepareResponse } from './prepare-worker'
 
@@ -85,14 +86,14 @@ export class PreparePool {
     return this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
   }
 
-  prepare(input: PrepareInput, name: string, source: string | null): Promise<PreparedDoc[]> {
+  prepare(input: PrepareInput, name: string, source: string | null, hints?: ParseHints): Promise<PreparedDoc[]> {
     const id = this.nextId++
     const slot = this.leastBusy()
     return new Promise<PreparedDoc[]>((resolve, reject) => {
       if (slot.pending.size === 0) slot.worker.ref()
       slot.pending.set(id, { resolve, reject })
       if (slot.outbox.length === 0) queueMicrotask(() => this.flush(slot))
-      slot.outbox.push({ id, name, source, ...input })
+      slot.outbox.push({ id, name, source, hints, ...input })
     })
   }
 

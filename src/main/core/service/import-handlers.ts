@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Handlers } from './dispatch'
 import type { Library } from '../library'
 import { importItems, type ImportItem } from '../import/pipeline'
-import { itemsFromContent, itemsFromPaths } from '../import/items'
+import { itemsFromContent, itemsFromPaths, urlItem } from '../import/items'
 import { throttleProgress } from '../import/progress'
 import type { ImportReport } from '../../../shared/model'
 
@@ -32,10 +32,14 @@ export class ImportJobs {
   }
 }
 
-export function importHandlers(lib: Library, jobs: ImportJobs): Pick<Handlers, 'import.paths' | 'import.content' | 'import.cancel'> {
+export function importHandlers(
+  lib: Library,
+  jobs: ImportJobs
+): Pick<Handlers, 'import.paths' | 'import.content' | 'import.url' | 'import.cancel'> {
   return {
     'import.paths': async ({ paths, tags, jobId }) => jobs.run(lib, await itemsFromPaths(paths), tags, jobId),
     'import.content': ({ files, tags, jobId }) => jobs.run(lib, itemsFromContent(files), tags, jobId),
+    'import.url': ({ url, tags, jobId }) => jobs.run(lib, [urlItem(url)], tags, jobId),
     'import.cancel': ({ jobId }) => jobs.cancel(jobId)
   }
 }
