@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { Library } from './core/library'
 import { resolveLibraryPath } from './core/paths'
 import { seedSamples } from './core/samples'
+import { startAutoBackups, type AutoBackups } from './core/maintenance/auto-backup'
 import { createHandlers } from './core/service/handlers'
-import { itemsFromPaths } from './core/import/items'
-import { importItems } from './core/import/pipeline'
+import type { Handlers } from './core/service/dispatch'
 import { registerIpc } from './shell/ipc'
 import { exportDialogs } from './shell/dialogs'
 import { buildMenu } from './shell/menu'
@@ -17,21 +17,14 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 let win: BrowserWindow | null = null
 let lib: Library | null = null
+let backups: AutoBackups | null = null
 
+let handlers: Handlers | null = null
+
+/** Files chosen in the native menu: imported as a job the window shows (progress, cancel, failures). */
 async function importPaths(paths: string[]): Promise<void> {
-  if (!lib || paths.length === 0) return
-  const l = lib
-  const report = await importItems(l, await itemsFromPaths(paths), {
-    onProgress: (p) => l.emit('import.progress', { jobId: 'menu', ...p })
-  })
-  l.emit('library.changed', { reason: 'import' })
-  const failed = report.outcomes.filter((o) => 'error' in o)
-  if (failed.length && win)
-    void dialog.showMessageBox(win, {
-      type: 'warning',
-      message: `${failed.length} file(s) could not be imported`,
-      detail: failed.map((f) => ('error' in f ? f.error : '')).join('\n')
-    })
+  if (!handlers || paths.length === 0) return
+  await handlers['import.paths']({ paths, tags: [] }, { transport: 'ipc' })
 }
 
 async function start(): Promise<void> {
@@ -47,10 +40,12 @@ async function start(): Promise<void> {
     return
   }
   await seedSamples(lib, join(appRoot, 'resources'))
+  backups = startAutoBackups(lib)
   win = createMainWindow()
   const l = lib
   const w = win
-  registerIpc(w, l, createHandlers(l, { version: app.getVersion(), mode: 'electron', dialogs: exportDialogs(w) }))
+  handlers = createHandlers(l, { version: app.getVersion(), mode: 'electron', dialogs: exportDialogs(w) })
+  registerIpc(w, l, handlers)
   Menu.setApplicationMenu(
     buildMenu(w, {
       importFiles: async () => {
@@ -81,6 +76,7 @@ app.on('second-instance', () => {
   }
 })
 app.on('window-all-closed', () => {
+  backups?.stop()
   lib?.close()
   app.quit()
 })

@@ -3,6 +3,7 @@ import { openLibrary, VERSION } from './context'
 import { ensureRendererBuilt } from './renderer-build'
 import { createHandlers } from '../core/service/handlers'
 import { seedSamples } from '../core/samples'
+import { startAutoBackups } from '../core/maintenance/auto-backup'
 import { startServer } from '../serve'
 
 /** `scholia serve`: runs until interrupted. */
@@ -13,6 +14,7 @@ export async function serveCommand(opts: GlobalOptions & { port?: string }): Pro
   const rendererDir = await ensureRendererBuilt()
   const lib = openLibrary(opts)
   await seedSamples(lib)
+  const backups = startAutoBackups(lib)
   const server = await startServer({ lib, handlers: createHandlers(lib, { version: VERSION, mode: 'browser' }), rendererDir, port })
   process.stdout.write(opts.json ? `${JSON.stringify({ url: server.url, port: server.port, library: lib.path })}\n` : `Scholia is serving ${lib.path}\nOpen ${server.url}\n`)
   await new Promise<void>((done) => {
@@ -21,6 +23,7 @@ export async function serveCommand(opts: GlobalOptions & { port?: string }): Pro
     process.once('SIGTERM', stop)
   })
   await server.close()
+  backups.stop()
   lib.close()
   return 0
 }
