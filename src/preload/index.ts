@@ -2,7 +2,7 @@
  * The only door between the sandboxed renderer and the main process: one
  * function per contract method (by name, checked here), and one event stream.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { IPC_EVENT_CHANNEL, ipcChannel, isMethodName, type Transport } from '../shared/api'
 
 const bridge: Transport = {
@@ -18,3 +18,10 @@ const bridge: Transport = {
 }
 
 contextBridge.exposeInMainWorld('scholia', bridge)
+
+/**
+ * Where a dropped file or folder is on disk, so drops import through import.paths
+ * (folders included) instead of uploading bytes. Paths only: the renderer still
+ * cannot read anything itself.
+ */
+contextBridge.exposeInMainWorld('scholiaFiles', { pathFor: (file: File): string => webUtils.getPathForFile(file) })

@@ -11,5 +11,7 @@ declare global {
   interface Window {
     /** Present in the Electron app (preload bridge); absent in browser mode. */
     scholia?: Transport
+    /** Electron only: the path of a dropped file or folder (empty for data that is not a file). */
+    scholiaFiles?: { pathFor(file: File): string }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ImportProgress, ImportReport } from '../model'
+import type { ImportOutcome, ImportProgress, ImportReport } from '../model'
 import { event, method } from './define'
 
 /** 100 MB: the largest single file the app accepts; bigger ones are refused up front, before reading. */
@@ -52,6 +52,20 @@ export const importMethods = {
   'import.cancel': method<void>()(z.object({ jobId: z.string().min(1).max(100) }).strict())
 }
 
+/** Most failures an import.done event carries; the CLI and the method's own result have them all. */
+export const MAX_REPORTED_FAILURES = 1_000
+
+/** The end of an import job, for every window (also imports started from the native menu). */
+export interface ImportDone {
+  jobId: string
+  /** Articles created, updated or found already in the library. */
+  imported: number
+  /** Failed files with their one-line reasons (at most MAX_REPORTED_FAILURES). */
+  failures: ImportOutcome[]
+  cancelled: boolean
+}
+
 export const importEvents = {
-  'import.progress': event<ImportProgress>()
+  'import.progress': event<ImportProgress>(),
+  'import.done': event<ImportDone>()
 }

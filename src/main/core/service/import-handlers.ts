@@ -5,6 +5,7 @@ import { importItems, type ImportItem } from '../import/pipeline'
 import { itemsFromContent, itemsFromPaths, urlItem } from '../import/items'
 import { throttleProgress } from '../import/progress'
 import type { ImportReport } from '../../../shared/model'
+import { MAX_REPORTED_FAILURES } from '../../../shared/api/imports'
 
 /** Running imports by job id, so the UI can cancel one. */
 export class ImportJobs {
@@ -21,6 +22,13 @@ export class ImportJobs {
         onProgress: throttleProgress((p) => lib.emit('import.progress', { jobId, ...p }))
       })
       lib.emit('library.changed', { reason: 'import' })
+      const failures = report.outcomes.filter((o) => 'error' in o)
+      lib.emit('import.done', {
+        jobId,
+        imported: report.outcomes.length - failures.length,
+        failures: failures.slice(0, MAX_REPORTED_FAILURES),
+        cancelled: report.cancelled
+      })
       return report
     } finally {
       this.running.delete(jobId)
