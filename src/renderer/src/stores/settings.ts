@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { api } from '../api/client'
+import { api, onEvent } from '../api/client'
 import { DEFAULT_PREFS, parsePrefs, type ReaderPrefs } from '../reader/typography'
 
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const
@@ -43,6 +43,12 @@ export const useSettingsStore = defineStore('settings', () => {
     { immediate: true }
   )
   watch(reader, (p) => void save('reader', JSON.stringify(p)), { deep: true })
+
+  // View › Theme in the desktop menu writes the setting in the main process.
+  onEvent('settings.changed', ({ key, value }) => {
+    stored[key] = value
+    if (key === 'theme' && (THEMES as readonly string[]).includes(value)) theme.value = value as Theme
+  })
 
   function setReader(patch: Partial<ReaderPrefs>) {
     reader.value = { ...reader.value, ...patch }
