@@ -31,25 +31,28 @@ export function clearMeasures(): void {
 /**
  * Selects a few words of a paragraph in the middle of the viewport (as a mouse
  * drag would), so the benchmark can press `h`. Returns false if none is visible.
+ * Finds the text by hit-testing, not by measuring paragraphs: measuring every
+ * paragraph would force the layout of the whole book the reader keeps skipped.
  */
 export function selectVisibleWords(nth: number): boolean {
-  const body = document.querySelector('[data-testid=article-body]')!
-  const scroller = body.closest('.reader-scroll')!.getBoundingClientRect()
-  const paras = Array.from(body.querySelectorAll('p')).filter((p) => {
-    const r = p.getBoundingClientRect()
-    return r.top > scroller.top + 40 && r.bottom < scroller.bottom - 40
-  })
-  const p = paras[nth % Math.max(1, paras.length)]
-  const text = p?.firstChild
-  if (!text || text.nodeType !== Node.TEXT_NODE || (text as Text).data.length < 60) return false
-  const range = document.createRange()
-  range.setStart(text, 10)
-  range.setEnd(text, 50)
-  const sel = document.getSelection()!
-  sel.removeAllRanges()
-  sel.addRange(range)
-  document.dispatchEvent(new Event('selectionchange'))
-  return true
+  const body = document.querySelector('[data-testid=article-body]') as HTMLElement
+  const view = body.closest('.reader-scroll')!.getBoundingClientRect()
+  const left = body.getBoundingClientRect().left + 40
+  for (let i = 0; i < 8; i++) {
+    const y = view.top + view.height * (0.25 + ((nth + i) % 8) * 0.07)
+    const caret = document.caretPositionFromPoint(left, y)
+    const text = caret?.offsetNode
+    if (!text || text.nodeType !== Node.TEXT_NODE || (text as Text).data.length < 60) continue
+    const range = document.createRange()
+    range.setStart(text, 10)
+    range.setEnd(text, 50)
+    const sel = document.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    document.dispatchEvent(new Event('selectionchange'))
+    return true
+  }
+  return false
 }
 
 export function now(): number {
