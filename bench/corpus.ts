@@ -4,6 +4,7 @@
  * Unicode work), with a dated title line, plus the real news digest.
  */
 import { readFileSync } from 'node:fs'
+import { rng } from '../src/main/core/reliability/random'
 
 const EN = `the of and to in a is that for it as was with be by on not he this are or his from at which but have an they
 you were her she all their there been one has would more when will who its if so into no time out up only other could two
@@ -17,17 +18,8 @@ const RU = `и в не на что с как по это он из за но о�
 конференция сотрудничество военный гуманитарный помощь конвой беженцы мандат операция коллективной государства ёлка
 делегация генеральный секретарь годовщина интервью координация биологической церемония граница архив история журнал`.split(/\s+/)
 
-/** Small deterministic PRNG so every run benchmarks the same corpus. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The same seeded generator the kill test uses, so every run benchmarks the same corpus. */
+export { rng }
 
 function zipfPick(words: string[], r: () => number): string {
   // Squaring a uniform variate skews picks toward the head of the list like natural text.

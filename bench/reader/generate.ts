@@ -10,6 +10,7 @@ import { canonicalize } from '../../src/main/core/import/canonical'
 import { insertArticle } from '../../src/main/core/articles/repo'
 import type { Library } from '../../src/main/core/library'
 import { indexAnnotation, refreshAnnotationCount } from '../../src/main/core/annotations/repo'
+import { rng } from '../../src/main/core/reliability/random'
 
 /** War and Peace in plain text is about 3.2 MB in about 12,000 paragraphs. */
 export const BOOK_TEXT_CHARS = 3_200_000
@@ -26,17 +27,6 @@ const WORDS = (
   'князь Болконский Ростов — «ну» naïve café déjà'
 ).split(' ')
 
-/** Deterministic PRNG (mulberry32) so every run measures the same book. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -59,7 +49,7 @@ function paragraph(rand: () => number, chars: number): string {
 
 /** The book's HTML: chapters of paragraphs, about BOOK_TEXT_CHARS of text in BOOK_PARAGRAPHS blocks. */
 export function bookHtml(seed = 1812): string {
-  const rand = prng(seed)
+  const rand = rng(seed)
   const perParagraph = Math.round(BOOK_TEXT_CHARS / BOOK_PARAGRAPHS)
   const out: string[] = []
   let chapter = 0
@@ -104,7 +94,7 @@ export function insertBook(lib: Library, title: string, seed = 1812): BenchArtic
 
 /** Random ranges of 20–200 characters spread over the whole text; some overlap, as real ones do. */
 export function highlightRanges(text: string, count: number, seed = 7): Array<{ start: number; end: number }> {
-  const rand = prng(seed)
+  const rand = rng(seed)
   const out: Array<{ start: number; end: number }> = []
   while (out.length < count) {
     const start = Math.floor(rand() * (text.length - 250))
@@ -121,7 +111,7 @@ export function highlightRanges(text: string, count: number, seed = 7): Array<{ 
  * text per call, which would make 10,000 of them take minutes.)
  */
 export function insertHighlights(lib: Library, article: BenchArticle, count = BENCH_HIGHLIGHTS): void {
-  const rand = prng(99)
+  const rand = rng(99)
   const now = new Date().toISOString()
   const insert = lib.db.prepare(
     `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator, created_at, updated_at)
