@@ -25,8 +25,34 @@ export const FUZZ_TIMEOUT_MS = LONG_RUNS ? Math.max(600_000, LONG_RUNS * 100) : 
 /** In `npm test` each target stops after this long even if it has runs left. */
 const SHORT_BUDGET_MS = 4_000
 
-/** One input taking longer than this is a hang (a super-linear path an attacker could use). */
+/**
+ * One input using more CPU than this is a hang (a super-linear path an attacker
+ * could use). CPU time rather than wall time, so a busy machine — the long run
+ * shares two cores with everything else — does not turn slow scheduling into a
+ * false failure.
+ */
 export const HANG_MS = 5_000
+
+/** Wall-clock backstop for inputs that stall without using CPU (a lost promise, a lock). */
+const STALL_MS = 60_000
+
+/** Milliseconds of CPU (user + system) this process has used. */
+function cpuMs(): number {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+
+/** Starts a measurement; the returned function throws when the input hung or stalled. */
+export function hangWatch(what: string): () => void {
+  const wall = Date.now()
+  const cpu = cpuMs()
+  return () => {
+    const usedCpu = cpuMs() - cpu
+    const usedWall = Date.now() - wall
+    if (usedCpu > HANG_MS) throw new Error(`${what}: used ${Math.round(usedCpu)} ms of CPU (over ${HANG_MS} ms)`)
+    if (usedWall > STALL_MS) throw new Error(`${what}: took ${usedWall} ms (over ${STALL_MS} ms)`)
+  }
+}
 
 /** fast-check parameters for a target: its short run in `npm test`, or the long one. */
 export function fuzzParams(shortRuns: number): { numRuns: number; interruptAfterTimeLimit?: number; markInterruptAsFailure: false } {
@@ -45,15 +71,14 @@ export function isExpectedError(e: unknown): boolean {
  * exception or a run over HANG_MS fails with a message that names the input.
  */
 export async function survives<T>(what: string, fn: () => T | Promise<T>): Promise<T | null> {
-  const started = Date.now()
+  const done = hangWatch(what)
   let result: T | null = null
   try {
     result = await fn()
   } catch (e) {
     if (!isExpectedError(e)) throw new Error(`${what}: crashed with ${(e as Error)?.name}: ${(e as Error)?.message ?? e}`, { cause: e })
   }
-  const ms = Date.now() - started
-  if (ms > HANG_MS) throw new Error(`${what}: took ${ms} ms (over ${HANG_MS} ms)`)
+  done()
   return result
 }
 
