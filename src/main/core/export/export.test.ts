@@ -223,6 +223,17 @@ describe('scopes', () => {
     expect(TRICKY_TITLE).toContain('CON')
     expect(DEFAULT_TEMPLATE).toContain('{{frontMatter}}')
   })
+
+  it('exports "all matching" minus the rows deselected afterwards', async () => {
+    const all = await runExport(lib, { scope: ExportScope.parse({ kind: 'selection', selection: { filter: {} } }), format: 'csv' })
+    expect(all.articles).toBe(3)
+    const some = await runExport(lib, {
+      scope: ExportScope.parse({ kind: 'selection', selection: { filter: {}, except: [ids.tricky] } }),
+      format: 'csv'
+    })
+    expect(some.articles).toBe(2)
+    expect(Buffer.from(some.download!.base64, 'base64').toString('utf8')).not.toContain('=SUM')
+  })
 })
 
 describe('the export API', () => {

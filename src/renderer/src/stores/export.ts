@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ExportDownload, ExportFormat, ExportPreview, ExportProgress, ExportResult, ExportScopeInput } from '@shared/api/export'
 import { api, onEvent } from '../api/client'
+import { exportScope, type ScopeKind } from './export-scope'
 import { useLibraryStore } from './library'
 import { useSearchStore } from './search'
 import { useUiStore } from './ui'
 
-export type ScopeKind = 'article' | 'selection' | 'filter' | 'tag' | 'all'
+export type { ScopeKind }
 export type Destination = 'download' | 'folder'
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -99,21 +100,13 @@ export const useExportStore = defineStore('export', () => {
   }
 
   function scope(): ExportScopeInput {
-    switch (scopeKind.value) {
-      case 'article':
-        return { kind: 'article', id: articleId.value! }
-      case 'selection': {
-        // "Select all" exports what the filter shows; picked rows are all loaded, so their ids are at hand.
-        if (library.allMatching) return { kind: 'filter', filter: library.filter }
-        return { kind: 'selection', selection: { ids: library.selectedLoaded().map((a) => a.id) } }
-      }
-      case 'filter':
-        return { kind: 'filter', filter: search.shown ? { query: search.shown } : library.filter }
-      case 'tag':
-        return { kind: 'tag', tag: tag.value }
-      default:
-        return { kind: 'all' }
-    }
+    return exportScope(scopeKind.value, {
+      articleId: articleId.value,
+      selection: library.selectionArg(),
+      filter: library.filter,
+      searchShown: search.shown || null,
+      tag: tag.value
+    })
   }
 
   async function refreshPreview() {

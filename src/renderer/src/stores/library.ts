@@ -186,6 +186,8 @@ export const useLibraryStore = defineStore('library', () => {
     selectAllMatching: () => selection.selectAllMatching(),
     clearSelection: () => selection.clear(),
     selectedLoaded: () => selection.loadedSelected(),
+    /** The selection as the API takes it ("all matching" keeps its exceptions); null when empty. */
+    selectionArg: () => selection.arg(filter.value),
     reload,
     loadMore,
     setFilter,
