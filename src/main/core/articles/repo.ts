@@ -6,6 +6,7 @@ import { normalizeForIndex } from '../search-text'
 import { sql } from '../annotations/statements'
 import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
 import { tagsByArticle } from './tags-of'
+import { mergeReimport, type EditableValues } from './user-edits'
 
 /** A sanitised, canonical article ready to be stored. */
 export interface NewArticle {
@@ -49,17 +50,30 @@ export function insertArticle(lib: Library, a: NewArticle, now = new Date().toIS
   return { rowid, id }
 }
 
-/** Replaces an article's content (a changed version of the same source). Call inside a transaction. */
+/**
+ * Replaces an article's content (a changed version of the same source). Title,
+ * author, date or source the user edited by hand are kept (see user-edits.ts);
+ * the rest comes from the new version. Call inside a transaction.
+ */
 export function replaceArticleContent(lib: Library, rowid: number, a: NewArticle, now = new Date().toISOString()): void {
+  const row = lib.db.prepare('SELECT title, author, published, source, meta_original FROM articles WHERE rowid = ?').get(rowid) as
+    | (EditableValues & { meta_original: string | null })
+    | undefined
+  if (!row) throw new ScholiaError('not_found', `no article with rowid ${rowid} to replace`)
+  const incoming: EditableValues = { title: a.title, author: a.author, published: a.published, source: a.source ?? row.source }
+  const { values, metaOriginal } = mergeReimport(row.meta_original, row, incoming)
   lib.db
     .prepare(
       `UPDATE articles SET title = ?, author = ?, published = ?, site = ?, format = ?, encoding = ?, language = ?,
-         content_hash = ?, word_count = ?, updated_at = ? WHERE rowid = ?`
+         content_hash = ?, word_count = ?, updated_at = ?, meta_original = ? WHERE rowid = ?`
     )
-    .run(a.title, a.author, a.published, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, rowid)
+    .run(
+      values.title, values.author, values.published, a.site, a.format, a.encoding, a.language,
+      a.contentHash, a.wordCount ?? countWords(a.text), now, metaOriginal, rowid
+    )
   lib.db.prepare('UPDATE article_content SET html = ?, text = ? WHERE article_rowid = ?').run(a.html, a.text, rowid)
   lib.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(rowid)
-  indexArticle(lib, rowid, a)
+  indexArticle(lib, rowid, { title: values.title, author: values.author, text: a.text })
 }
 
 export function findByHash(lib: Library, hash: string): { rowid: number; id: string } | undefined {

@@ -31,9 +31,11 @@ export function editMetadata(lib: Library, sel: SelectionValue, changes: Metadat
          WHERE rowid IN (${SELECTED}) AND meta_original IS NULL`
       )
       .run()
+    // Which fields the user set is kept too: a re-import of a changed file leaves exactly those alone.
+    const marks = set.map((f) => `, '$.edited.${f}', json('true')`).join('')
     const changed = lib.db
       .prepare(
-        `UPDATE articles SET ${set.map((f) => `${f} = ?`).join(', ')}, meta_original = json_set(meta_original, '$.editedAt', ?)
+        `UPDATE articles SET ${set.map((f) => `${f} = ?`).join(', ')}, meta_original = json_set(meta_original, '$.editedAt', ?${marks})
          WHERE rowid IN (${SELECTED})`
       )
       .run(...set.map((f) => changes[f] ?? null), now).changes
@@ -90,6 +92,12 @@ export function metadataInfo(lib: Library, id: string): MetadataInfo {
     contentHash: r.content_hash,
     importedAt: r.imported_at,
     updatedAt: r.updated_at,
-    original: r.meta_original ? (JSON.parse(r.meta_original) as MetadataInfo['original']) : null
+    original: r.meta_original ? originalOf(r.meta_original) : null
   }
+}
+
+/** The imported values kept in `meta_original`, without the bookkeeping of which fields were edited. */
+function originalOf(json: string): MetadataInfo['original'] {
+  const o = JSON.parse(json) as NonNullable<MetadataInfo['original']>
+  return { title: o.title, author: o.author, published: o.published, source: o.source, editedAt: o.editedAt }
 }
