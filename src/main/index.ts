@@ -5,6 +5,7 @@ import { Library } from './core/library'
 import { resolveLibraryPath } from './core/paths'
 import { seedSamples } from './core/samples'
 import { startAutoBackups, type AutoBackups } from './core/maintenance/auto-backup'
+import { markLibraryOpen } from './core/maintenance/in-use'
 import { createHandlers } from './core/service/handlers'
 import type { Handlers } from './core/service/dispatch'
 import { registerIpc } from './shell/ipc'
@@ -18,6 +19,8 @@ if (!app.requestSingleInstanceLock()) app.quit()
 let win: BrowserWindow | null = null
 let lib: Library | null = null
 let backups: AutoBackups | null = null
+/** Tells `scholia restore` the app has the library open. */
+let held: { release(): void } | null = null
 
 let handlers: Handlers | null = null
 
@@ -39,6 +42,7 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  held = markLibraryOpen(lib.path, 'the Scholia app')
   await seedSamples(lib, join(appRoot, 'resources'))
   backups = startAutoBackups(lib)
   win = createMainWindow()
@@ -78,6 +82,7 @@ app.on('second-instance', () => {
 app.on('window-all-closed', () => {
   backups?.stop()
   lib?.close()
+  held?.release()
   app.quit()
 })
 app.whenReady().then(start)

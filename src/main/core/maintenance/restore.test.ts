@@ -2,16 +2,22 @@ import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { restoreCommand } from '../../cli/restore'
+import { jsonLines, runCli } from '../../cli/run-cli'
 import { LATEST_VERSION } from '../db/migrations'
 import { Library } from '../library'
 import { fillSampleData } from '../testing/sample-data'
 import { snapshot, type Snapshot } from '../testing/snapshot'
 import { tempLibrary } from '../testing/temp-library'
 import { takeBackup } from './auto-backup'
+import { libraryHolders, markLibraryOpen } from './in-use'
 import { restoreLibrary } from './restore'
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 
 let t: ReturnType<typeof tempLibrary>
 let backup: string
@@ -47,6 +53,23 @@ function holdOpen(path: string, then = '') {
     ready: new Promise((ok) => child.stdout.once('data', ok)),
     exited: new Promise((ok) => child.once('exit', ok)),
     kill: () => child.kill('SIGKILL')
+  }
+}
+
+/** `scholia serve` (everything after the UI build) in another process, idle once it has printed its address. */
+function serveInChild(path: string) {
+  const module = JSON.stringify(new URL('../../cli/serve.ts', import.meta.url).href)
+  const ui = JSON.stringify(t.dir)
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '-e', `import(${module}).then((m) => m.serveLibrary({ db: ${JSON.stringify(path)}, json: true }, ${ui}, 0))`],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  return {
+    pid: child.pid!,
+    ready: new Promise((ok) => child.stdout.once('data', ok)),
+    exited: new Promise((ok) => child.once('exit', ok)),
+    stop: () => child.kill('SIGTERM')
   }
 }
 
@@ -113,6 +136,63 @@ describe('restoring a backup', () => {
       expect(settingOf(t.path)).toBe('after-backup')
     } finally {
       holder.kill()
+    }
+  })
+
+  it('refuses while an idle scholia serve has the library open, naming it; restores once it has stopped', async () => {
+    t.lib.close()
+    const server = serveInChild(t.path)
+    try {
+      await server.ready
+      expect(() => restoreLibrary(backup, t.path)).toThrow(
+        new RegExp(`is open in scholia serve \\(process ${server.pid}, since .*\\) — close it, then restore again`)
+      )
+      expect(settingOf(t.path)).toBe('after-backup')
+    } finally {
+      server.stop()
+    }
+    await server.exited
+    expect(libraryHolders(t.path)).toEqual([])
+    expect(restoreLibrary(backup, t.path).articles).toBe(2)
+  }, 60_000)
+
+  it('refuses while a Scholia process has marked the library open even when it holds no SQLite lock (a network share)', () => {
+    t.lib.close()
+    const held = markLibraryOpen(t.path, 'the Scholia app')
+    try {
+      expect(() => restoreLibrary(backup, t.path)).toThrow(`is open in the Scholia app (process ${process.pid}`)
+      expect(() => restoreLibrary(backup, join(t.dir, 'elsewhere.db'))).not.toThrow()
+    } finally {
+      held.release()
+    }
+    expect(restoreLibrary(backup, t.path).articles).toBe(2)
+  })
+
+  it('ignores and removes the mark left by a Scholia process that crashed', async () => {
+    t.lib.close()
+    const gone = spawn(process.execPath, ['-e', ''])
+    const pid = gone.pid!
+    await new Promise((ok) => gone.once('exit', ok))
+    const stale = `${t.path}.open-${hostname()}-${pid}`
+    writeFileSync(stale, JSON.stringify({ pid, host: hostname(), what: 'scholia serve', since: '2024-05-01T12:00:00.000Z' }))
+    expect(restoreLibrary(backup, t.path).articles).toBe(2)
+    expect(existsSync(stale)).toBe(false)
+  })
+
+  it('the command line works beside the running app: only restore minds the mark', async () => {
+    const held = markLibraryOpen(t.path, 'the Scholia app')
+    try {
+      const list = await runCli(['list', '--db', t.path, '--json'])
+      expect(list.code, list.stderr).toBe(0)
+      const id = (jsonLines(list.stdout)[0] as { id: string }).id
+      expect((await runCli(['tag', id, '--add', 'beside/app', '--db', t.path])).code).toBe(0)
+      expect((await runCli(['backup', join(t.dir, 'beside.db'), '--db', t.path])).code).toBe(0)
+      expect((await runCli(['check', '--db', t.path])).code).toBe(0)
+      const refused = await runCli(['restore', backup, '--db', t.path])
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toMatch(/^error: .* is open in the Scholia app .* close it, then restore again/)
+    } finally {
+      held.release()
     }
   })
 

@@ -5,10 +5,12 @@
  */
 import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
 import { LATEST_VERSION } from '../db/migrations'
 import { fileStamp } from './backup-files'
+import { libraryHolders } from './in-use'
 
 /** Tables every Scholia library has had since v1; a backup without them is some other database. */
 const REQUIRED_TABLES = ['articles', 'article_content', 'annotations', 'tags', 'settings']
@@ -70,13 +72,24 @@ export function verifyBackup(path: string): { schemaVersion: number; articles: n
 }
 
 /**
- * Refuses while another process (the app, `scholia serve`) has the library open.
- * In WAL mode every open connection holds a shared lock on the file; asking for
+ * Refuses while another process (the app, `scholia serve`) has the library open:
+ * first by the files those processes keep beside the library while they run
+ * (they name the process, and work where file locks do not), then by SQLite's
+ * locks. In WAL mode every open connection holds a shared lock on the file; asking for
  * exclusive locking with no busy wait fails at once if any other holds one. Taking
  * the lock also checkpoints the WAL into the file on close, so the file moved aside
  * is complete by itself. A library too damaged to open cannot be in use by Scholia.
  */
-function ensureNotInUse(libraryPath: string): void {
+function ensureNotInUse(libraryPath: string, exists: boolean): void {
+  const holder = libraryHolders(libraryPath)[0]
+  if (holder) {
+    const where = holder.host === hostname() ? '' : ` on ${holder.host}`
+    throw new ScholiaError(
+      'conflict',
+      `${libraryPath} is open in ${holder.what} (process ${holder.pid}${where}${holder.since ? `, since ${holder.since}` : ''}) — close it, then restore again (if it is not running, delete ${holder.file})`
+    )
+  }
+  if (!exists) return
   let db: Database.Database
   try {
     db = new Database(libraryPath, { fileMustExist: true, timeout: 0 })
@@ -118,7 +131,7 @@ export function restoreLibrary(backup: string, libraryPath: string, now = new Da
   const exists = existsSync(to)
   if (exists && !statSync(to).isFile())
     throw new ScholiaError('invalid_argument', `${libraryPath} is not a file — give the path of the library file with --db`)
-  if (exists) ensureNotInUse(to)
+  ensureNotInUse(to, exists)
 
   // Copy first, under a temporary name in the destination folder: a full disk fails
   // here, before the current library has been touched.
