@@ -4,7 +4,9 @@ import type { ImportDone } from '@shared/api/imports'
 import type { ImportOutcome, ImportProgress } from '@shared/model'
 import { api, onEvent } from '../api/client'
 import type { Picked } from '../import/dropped'
+import { pickedCount, splitShared } from '../import/shared-notes'
 import { batches, tooBig, toUpload } from '../import/upload'
+import { useShareStore } from './share'
 import { useUiStore } from './ui'
 
 /** A pasted line that is nothing but a web address. */
@@ -81,8 +83,17 @@ export const useImportStore = defineStore('imports', () => {
     }
   }
 
-  /** Files from the chooser or a drop: by path in Electron (folders too), uploaded in the browser. */
-  async function importPicked(picked: Picked) {
+  /**
+   * Files from the chooser or a drop: by path in Electron (folders too), uploaded in the browser.
+   * A teammate's notes (.jsonld, .scholia) go to the sharing importer, after the articles.
+   */
+  async function importPicked(all: Picked) {
+    const { notes, articles } = splitShared(all)
+    await importArticles(articles)
+    if (pickedCount(notes)) await useShareStore().importPicked(notes)
+  }
+
+  async function importArticles(picked: Picked) {
     if (picked.kind === 'paths') {
       if (picked.paths.length === 0) return
       await run(picked.paths.length, [async (id) => (await api('import.paths', { paths: picked.paths, jobId: id })).outcomes])

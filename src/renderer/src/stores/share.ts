@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ShareSummary } from '@shared/api/share'
 import { api, onEvent } from '../api/client'
+import type { Picked } from '../import/dropped'
 import { useAnnotationsStore } from './annotations'
 import { useUiStore } from './ui'
 
@@ -44,14 +45,13 @@ export const useShareStore = defineStore('share', () => {
     if (key === 'identity') identity.value = value
   })
 
-  /** Imports a teammate's notes file; the summary stays for the dialog to show. */
-  async function importFile(file: File) {
+  /** Runs one import of a teammate's file; the summary stays for the dialog to show. */
+  async function runImport(call: () => Promise<ShareSummary>) {
     const ui = useUiStore()
     running.value = true
     error.value = null
     try {
-      const s = await api('share.importContent', { name: file.name, base64: await toBase64(file), jobId: crypto.randomUUID() })
-      summary.value = s
+      summary.value = await call()
       // The open article may have gained a teammate's highlights.
       const notes = useAnnotationsStore()
       if (notes.articleId) await notes.load(notes.articleId)
@@ -63,9 +63,25 @@ export const useShareStore = defineStore('share', () => {
     }
   }
 
+  /** Imports a teammate's notes file chosen or dropped in the browser (uploaded). */
+  async function importFile(file: File) {
+    await runImport(async () => api('share.importContent', { name: file.name, base64: await toBase64(file), jobId: crypto.randomUUID() }))
+  }
+
+  /** Imports a teammate's notes file on the machine running the core (an Electron drop, a pasted path). */
+  async function importPath(path: string) {
+    await runImport(() => api('share.importPath', { path, jobId: crypto.randomUUID() }))
+  }
+
+  /** Notes files dropped, chosen or pasted, one after another; the dialog shows the last one's summary. */
+  async function importPicked(picked: Picked) {
+    if (picked.kind === 'paths') for (const p of picked.paths) await importPath(p)
+    else for (const f of picked.files) await importFile(f)
+  }
+
   function closeSummary() {
     summary.value = null
   }
 
-  return { identity, loaded, running, summary, error, loadIdentity, saveIdentity, importFile, closeSummary }
+  return { identity, loaded, running, summary, error, loadIdentity, saveIdentity, importFile, importPath, importPicked, closeSummary }
 })
