@@ -1,40 +1,9 @@
-import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical'
 import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
 import { ImportError } from './types'
-
-// jsdom ships no types and this project compiles without the DOM lib: describe the
-// little of it these tests use.
-interface DomElement {
-  innerHTML: string
-  localName: string
-  namespaceURI: string | null
-  attributes: Iterable<{ name: string }>
-  getAttribute(name: string): string | null
-  querySelectorAll(selector: string): Iterable<DomElement>
-}
-interface DomWindow {
-  document: {
-    createElement(tag: string): DomElement
-    createTreeWalker(root: DomElement, show: number): { nextNode(): unknown; currentNode: { data?: string } }
-  }
-  NodeFilter: { SHOW_TEXT: number }
-}
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: DomWindow } }
-
-const window = new JSDOM('').window
-
-/** The text the reader's DOM yields: every text node under the div, in document order. */
-function browserText(html: string): string {
-  const div = window.document.createElement('div')
-  div.innerHTML = html
-  const walker = window.document.createTreeWalker(div, window.NodeFilter.SHOW_TEXT)
-  let text = ''
-  while (walker.nextNode()) text += walker.currentNode.data ?? ''
-  return text
-}
+import { browserText } from '../testing/dom'
 
 const SNIPPETS = [
   'plain text',

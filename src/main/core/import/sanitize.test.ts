@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical'
 import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
 import { ImportError } from './types'
 import { XSS_VECTORS } from './xss-vectors'
+import { renderHtml } from '../testing/dom'
 
 const ALLOWED_ATTRS: Record<string, string[]> = {
   a: ['href', 'title'],
@@ -21,38 +21,10 @@ const ALLOWED_TAGS = new Set([
   'dd', 'abbr', 'q', 'cite', 'mark', 'time'
 ])
 
-// jsdom ships no types and this project compiles without the DOM lib: describe the
-// little of it these tests use.
-interface DomElement {
-  innerHTML: string
-  localName: string
-  namespaceURI: string | null
-  attributes: Iterable<{ name: string }>
-  getAttribute(name: string): string | null
-  querySelectorAll(selector: string): Iterable<DomElement>
-}
-interface DomWindow {
-  document: {
-    createElement(tag: string): DomElement
-    createTreeWalker(root: DomElement, show: number): { nextNode(): unknown; currentNode: { data?: string } }
-  }
-  NodeFilter: { SHOW_TEXT: number }
-}
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: DomWindow } }
-
-const window = new JSDOM('').window
-
-/** What the reader does with stored HTML: innerHTML of a div in a real DOM. */
-function render(html: string): DomElement {
-  const div = window.document.createElement('div')
-  div.innerHTML = html
-  return div
-}
-
 /** Every reason the rendered HTML would be unsafe; empty when it is safe. */
 function problems(html: string): string[] {
   const found: string[] = []
-  for (const el of render(html).querySelectorAll('*')) {
+  for (const el of renderHtml(html).querySelectorAll('*')) {
     const tag = el.localName
     if (!ALLOWED_TAGS.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(`tag <${tag}>`)
     for (const attr of el.attributes) {
