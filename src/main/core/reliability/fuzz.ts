@@ -19,8 +19,17 @@ import { ImportError } from '../import/types'
 /** `SCHOLIA_FUZZ_RUNS` (the long run sets 100000) overrides every target's short count. */
 const LONG_RUNS = process.env.SCHOLIA_FUZZ_RUNS ? Number(process.env.SCHOLIA_FUZZ_RUNS) : null
 
-/** Test timeout of a fuzz target: a minute for the short run, ~100 ms per input for the long one. */
-export const FUZZ_TIMEOUT_MS = LONG_RUNS ? Math.max(600_000, LONG_RUNS * 100) : 60_000
+/**
+ * `SCHOLIA_FUZZ_MINUTES` time-boxes each target of the long run (as libFuzzer's
+ * -max_total_time does): it stops at the run count or the time box, whichever
+ * comes first, and the inputs actually tried are recorded.
+ */
+const LONG_BUDGET_MS = process.env.SCHOLIA_FUZZ_MINUTES ? Number(process.env.SCHOLIA_FUZZ_MINUTES) * 60_000 : null
+
+/** Test timeout of a fuzz target: a minute for the short run, ~100 ms per input (or the time box) for the long one. */
+export const FUZZ_TIMEOUT_MS = LONG_RUNS
+  ? (LONG_BUDGET_MS ?? Math.max(600_000, LONG_RUNS * 100)) + 120_000
+  : 60_000
 
 /** In `npm test` each target stops after this long even if it has runs left. */
 const SHORT_BUDGET_MS = 4_000
@@ -57,7 +66,7 @@ export function hangWatch(what: string): () => void {
 /** fast-check parameters for a target: its short run in `npm test`, or the long one. */
 export function fuzzParams(shortRuns: number): { numRuns: number; interruptAfterTimeLimit?: number; markInterruptAsFailure: false } {
   return LONG_RUNS
-    ? { numRuns: LONG_RUNS, markInterruptAsFailure: false }
+    ? { numRuns: LONG_RUNS, ...(LONG_BUDGET_MS ? { interruptAfterTimeLimit: LONG_BUDGET_MS } : {}), markInterruptAsFailure: false }
     : { numRuns: shortRuns, interruptAfterTimeLimit: SHORT_BUDGET_MS, markInterruptAsFailure: false }
 }
 
