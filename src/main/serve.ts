@@ -7,11 +7,13 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isMethodName } from '../shared/api'
+import { BYTES_CONTENT_TYPE } from '../shared/api/reading'
 import type { Library } from './core/library'
 import { dispatch, type Handlers } from './core/service/dispatch'
 import { BodyTooLarge, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES, readJsonBody } from './bridge/body'
 import { hostAllowed, SECURITY_HEADERS, tokenMatches } from './bridge/security'
 import { serveStatic } from './bridge/static'
+import { toJson } from './core/export/native-json'
 
 export interface ServeOptions {
   lib: Library
@@ -31,9 +33,19 @@ export interface RunningServer {
 const UPLOAD_METHODS = new Set(['import.content', 'share.importContent'])
 const HEARTBEAT_MS = 15_000
 
+/**
+ * Answers are serialised with V8's own JSON.stringify: pdf.js, when an import in
+ * this process loads it, replaces the global one with a polyfill ten times slower.
+ */
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
-  res.end(JSON.stringify(body))
+  res.end(toJson(body))
+}
+
+/** A byte result (an article's content) goes out as it is: no JSON, no base64. */
+function sendBytes(res: ServerResponse, bytes: Uint8Array): void {
+  res.writeHead(200, { 'Content-Type': BYTES_CONTENT_TYPE, 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
+  res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
@@ -78,6 +90,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return refuse(res, 400, 'invalid_argument', `${method}: body is not valid JSON`)
     }
     const envelope = await dispatch(opts.handlers, method, args, { transport: 'http' })
+    if (envelope.ok && envelope.result instanceof Uint8Array) return sendBytes(res, envelope.result)
     send(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope)
   }
 

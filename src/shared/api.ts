@@ -12,6 +12,7 @@ import { articleMethods } from './api/articles'
 import { exportEvents, exportMethods } from './api/export'
 import { importEvents, importMethods } from './api/imports'
 import { libraryMethods } from './api/library'
+import { readingMethods } from './api/reading'
 import { searchMethods } from './api/search'
 import { shareEvents, shareMethods } from './api/share'
 import { tagMethods } from './api/tags'
@@ -19,6 +20,7 @@ import { tagMethods } from './api/tags'
 export const contract = {
   ...appMethods,
   ...articleMethods,
+  ...readingMethods,
   ...annotationMethods,
   ...importMethods,
   ...libraryMethods,

@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../../../shared/model'
+import type { ArticleHead } from '../../../shared/api/reading'
 
 /** Column list of a library row; shared by every query that returns summaries. */
 export const SUMMARY_COLUMNS = `a.rowid, a.id, a.title, a.author, a.published, a.source, a.site, a.format,
@@ -22,14 +23,18 @@ export interface SummaryRow {
   annotation_count: number
 }
 
-export interface ArticleRow extends SummaryRow {
-  html: string
-  text: string
+/** An article row without its content columns. */
+export interface ArticleHeadRow extends SummaryRow {
   note: string
   language: string | null
   encoding: string | null
   content_hash: string
   updated_at: string
+}
+
+export interface ArticleRow extends ArticleHeadRow {
+  html: string
+  text: string
 }
 
 export function toSummary(r: SummaryRow, tags: string[]): ArticleSummary {
@@ -53,10 +58,13 @@ export function toSummary(r: SummaryRow, tags: string[]): ArticleSummary {
 }
 
 export function toArticle(r: ArticleRow, tags: string[]): Article {
+  return { ...toArticleHead(r, tags), html: r.html, text: r.text }
+}
+
+/** An article's details without its content (the reader fetches that as bytes). */
+export function toArticleHead(r: ArticleHeadRow, tags: string[]): ArticleHead {
   return {
     ...toSummary(r, tags),
-    html: r.html,
-    text: r.text,
     note: r.note,
     language: r.language,
     provenance: {

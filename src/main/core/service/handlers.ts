@@ -6,6 +6,7 @@ import { articleHandlers } from './article-handlers'
 import { exportHandlers } from './export-handlers'
 import { ImportJobs, importHandlers } from './import-handlers'
 import { libraryHandlers } from './library-handlers'
+import { readingHandlers } from './reading-handlers'
 import { searchHandlers } from './search-handlers'
 import { shareHandlers } from './share-handlers'
 import { tagHandlers } from './tag-handlers'
@@ -16,6 +17,7 @@ export function createHandlers(lib: Library, host: HostInfo): Handlers {
   return {
     ...appHandlers(lib, host),
     ...articleHandlers(lib),
+    ...readingHandlers(lib),
     ...annotationHandlers(lib),
     ...importHandlers(lib, jobs),
     ...libraryHandlers(lib),

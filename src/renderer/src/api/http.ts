@@ -1,4 +1,5 @@
 import type { Args, EventName, EventPayload, Envelope, MethodName, Result, Transport } from '@shared/api'
+import { BYTES_CONTENT_TYPE } from '@shared/api/reading'
 
 const TOKEN_KEY = 'scholia.token'
 const RECONNECT_MS = 2_000
@@ -29,6 +30,9 @@ export function httpTransport(token: string): Transport {
         return { ok: false, error: { code: 'io', message: 'cannot reach Scholia — is `scholia serve` still running?' } }
       }
       try {
+        // A byte result (an article's content) comes as it is, not as JSON.
+        if (res.ok && res.headers.get('Content-Type') === BYTES_CONTENT_TYPE)
+          return { ok: true, result: new Uint8Array(await res.arrayBuffer()) as Result<M> }
         return (await res.json()) as Envelope<Result<M>>
       } catch {
         return { ok: false, error: { code: 'internal', message: `unexpected answer from the server (HTTP ${res.status})` } }

@@ -34,6 +34,9 @@ const SCROLL_CHECK_MS = 100
 /** Frames to wait for a chunk scrolled into view to be rendered before measuring anyway. */
 const MAX_RENDER_WAIT_FRAMES = 4
 
+/** What the reader paints of a highlight: an annotation, or just its span before the details arrive. */
+export type PaintSpan = Pick<Annotation, 'id' | 'start' | 'end' | 'color'> & { orphaned?: boolean }
+
 export interface SessionHooks {
   /** A chunk of the article was added to the page; `complete` once all of it is. */
   rendered(complete: boolean): void
@@ -53,7 +56,7 @@ export class ReaderSession {
   private textIndex!: TextIndex
   private progressive!: ProgressiveRenderer
   private highlightPainter!: HighlightPainter
-  private annotations: readonly Annotation[] = []
+  private annotations: readonly PaintSpan[] = []
   private find: { matches: readonly Span[]; current: number } = { matches: [], current: -1 }
   private scrollPending = false
   private jumpSeq = 0
@@ -168,7 +171,7 @@ export class ReaderSession {
     }
   }
 
-  setAnnotations(list: readonly Annotation[]): void {
+  setAnnotations(list: readonly PaintSpan[]): void {
     this.annotations = list
     const byColor = new Map<string, Span[]>(COLORS.map((c) => [c, []]))
     for (const a of list) if (!a.orphaned) byColor.get(a.color)?.push(a)

@@ -93,6 +93,12 @@ export function useAnnotate(session: () => ReaderSession | null, selection: Retu
     if (!s) return false
     const offset = charOffsetAt(x, y, s.index, s.body)
     if (offset === null) return false
+    if (annotations.spans) {
+      // Painted, but their details are still on the way: open once they are in.
+      if (!annotations.paintable.some((a) => a.start <= offset && offset < a.end)) return false
+      void annotations.whenListed().then(() => session() === s && clickAt(x, y))
+      return true
+    }
     const hits = annotationsAt(annotations.items, offset)
     const rect = { top: y - 10, bottom: y + 10, left: x, width: 0 }
     if (hits.length === 0) return false

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { AnnotationSpans } from '@shared/api/reading'
 import type { Annotation, Color } from '@shared/model'
+import type { PaintSpan } from '../reader/session'
 import { api } from '../api/client'
 import { useReaderStore } from './reader'
 import { useUiStore } from './ui'
@@ -14,6 +16,12 @@ export interface NewHighlight {
   color: Color
   note?: string
   tags?: string[]
+}
+
+function fromColumns(c: AnnotationSpans): PaintSpan[] {
+  const out: PaintSpan[] = new Array(c.ids.length)
+  for (let i = 0; i < out.length; i++) out[i] = { id: c.ids[i], start: c.starts[i], end: c.ends[i], color: c.colors[i] }
+  return out
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'note' | 'tags'>> & { range?: { start: number; end: number } }
@@ -32,6 +40,11 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   /** Every annotation of the article, in reading order (orphans included, flagged). */
   const items = shallowRef<Annotation[]>([])
   const loading = ref(false)
+  /**
+   * The placed highlights to paint while `items` is being fetched (a book's
+   * thousands take a while longer than what painting needs); null once it is.
+   */
+  const spans = shallowRef<readonly PaintSpan[] | null>(null)
   const error = ref<string | null>(null)
   /** The last deleted annotation, for Undo. */
   const lastDeleted = shallowRef<Annotation | null>(null)
@@ -40,6 +53,8 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   const tagFilter = ref<string | null>(null)
   let pendingSeq = 0
   let generation = 0
+  /** Settles once the list `load` asked for is in `items` (or failed to come). */
+  let listed: Promise<void> = Promise.resolve()
 
   const placed = computed(() => items.value.filter((a) => !a.orphaned))
   const orphans = computed(() => items.value.filter((a) => a.orphaned))
@@ -52,28 +67,58 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     )
   )
 
+  /** What the reader paints: the spans until the full list is in, with any highlight made meanwhile. */
+  const paintable = computed<readonly PaintSpan[]>(() => (spans.value ? [...spans.value, ...items.value] : items.value))
+
   const isPending = (a: Annotation) => a.id.startsWith(PENDING_PREFIX)
 
-  async function load(id: string) {
+  /**
+   * Loads an article's annotations: resolves once what the reader paints is known
+   * (`paintable`); the full list (`items`) follows.
+   */
+  async function load(id: string): Promise<void> {
     const gen = ++generation
     articleId.value = id
     items.value = []
+    spans.value = null
     lastDeleted.value = null
     loading.value = true
-    try {
-      const list = await api('annotations.list', { articleId: id })
-      performance.mark('reader:annotations-received')
-      if (gen === generation) {
-        // The core answers in reading order already; sort only if it ever does not.
-        const sorted = list.every((a, i) => i === 0 || byReadingOrder(list[i - 1], a) <= 0)
-        items.value = sorted ? list : list.slice().sort(byReadingOrder)
-        error.value = null
-      }
-    } catch (e) {
-      if (gen === generation) error.value = (e as Error).message
-    } finally {
-      if (gen === generation) loading.value = false
+    const failed = (e: unknown) => {
+      if (gen !== generation) return
+      spans.value = null
+      error.value = (e as Error).message
+      loading.value = false
     }
+    let settle!: () => void
+    listed = new Promise((r) => (settle = r))
+    try {
+      const columns = await api('annotations.spans', { articleId: id })
+      performance.mark('reader:annotations-received')
+      if (gen !== generation) return settle()
+      spans.value = fromColumns(columns)
+    } catch (e) {
+      failed(e)
+      return settle()
+    }
+    void loadList(id, gen).catch(failed).finally(settle)
+  }
+
+  /** Resolves once the full list of the article being loaded is in `items` (at once if it is). */
+  const whenListed = (): Promise<void> => listed
+
+  async function loadList(id: string, gen: number): Promise<void> {
+    const list = await api('annotations.list', { articleId: id })
+    performance.mark('reader:annotations-listed')
+    if (gen !== generation) return
+    // The core answers in reading order already; sort only if it ever does not.
+    const sorted = list.every((a, i) => i === 0 || byReadingOrder(list[i - 1], a) <= 0)
+    // Highlights made while the list was on its way stay (it may predate them).
+    const made = items.value
+    items.value = sorted ? list : list.slice().sort(byReadingOrder)
+    for (const a of made) if (!items.value.some((x) => x.id === a.id)) put(a)
+    spans.value = null
+    error.value = null
+    loading.value = false
   }
 
   /** Adds or replaces one annotation, keeping reading order (binary insertion: books hold thousands). */
@@ -182,7 +227,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   return {
-    articleId, items, placed, orphans, filtered, allTags, loading, error, lastDeleted, colorFilter, tagFilter,
-    isPending, load, create, update, remove, undoDelete, setArticleNote, toggleColor
+    articleId, items, spans, paintable, placed, orphans, filtered, allTags, loading, error, lastDeleted, colorFilter, tagFilter,
+    isPending, load, whenListed, create, update, remove, undoDelete, setArticleNote, toggleColor
   }
 })

@@ -1,0 +1,13 @@
+import type { Handlers } from './dispatch'
+import type { Library } from '../library'
+import { listAnnotationSpans } from '../annotations/spans'
+import { getArticleContent, getArticleHead } from '../articles/content'
+
+/** What the reader opens an article with: its details, its content as bytes, the highlights it paints. */
+export function readingHandlers(lib: Library): Pick<Handlers, 'articles.open' | 'articles.content' | 'annotations.spans'> {
+  return {
+    'articles.open': ({ id }) => getArticleHead(lib, id),
+    'articles.content': ({ id, part }) => getArticleContent(lib, id, part),
+    'annotations.spans': ({ articleId }) => listAnnotationSpans(lib, articleId)
+  }
+}

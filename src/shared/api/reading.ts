@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import type { Article, Color } from '../model'
+import { Id, method } from './define'
+
+/**
+ * The calls the reader opens an article with. A book is megabytes of HTML and
+ * text and may carry thousands of highlights; sent as one JSON answer it costs
+ * the core (strings decoded from SQLite, JSON escaping) and the page (JSON
+ * parsing) several hundred milliseconds before anything is shown. So the reader
+ * asks for the small parts as JSON and the content as raw UTF-8 bytes, and for
+ * what it paints of the highlights before their full details.
+ */
+
+/** An article without its content: what `articles.get` answers, less `html` and `text`. */
+export type ArticleHead = Omit<Article, 'html' | 'text'>
+
+export const CONTENT_PARTS = ['html', 'text'] as const
+export type ContentPart = (typeof CONTENT_PARTS)[number]
+
+/**
+ * The live, placed highlights of an article as parallel columns (index i of each
+ * is one highlight), in reading order: what the reader needs to paint them. The
+ * full annotations (quote, note, tags…) come from `annotations.list`.
+ */
+export interface AnnotationSpans {
+  ids: string[]
+  starts: number[]
+  ends: number[]
+  colors: Color[]
+}
+
+/** How the HTTP bridge marks a byte result, so the page's client hands back a Uint8Array. */
+export const BYTES_CONTENT_TYPE = 'application/octet-stream'
+
+export const readingMethods = {
+  /** An article's details without its content (see `articles.content`). */
+  'articles.open': method<ArticleHead>()(z.object({ id: Id }).strict()),
+  /**
+   * An article's sanitised HTML or plain text as UTF-8 bytes. Byte results travel
+   * as bytes (an octet-stream answer over HTTP, a Uint8Array over IPC), never as JSON.
+   */
+  'articles.content': method<Uint8Array>()(z.object({ id: Id, part: z.enum(CONTENT_PARTS) }).strict()),
+  /** What the reader paints of an article's highlights, before their details arrive. */
+  'annotations.spans': method<AnnotationSpans>()(z.object({ articleId: Id }).strict())
+}
