@@ -1,25 +1,19 @@
-import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getArticle } from '../articles/repo'
 import type { Library } from '../library'
-import { annotationCount, call, fixtureText, ok, rangeOf, storeText, tempLibrary } from './test-library'
+import { annotationCount, call, digestLibrary, ok, rangeOf } from './test-library'
 
 const ONE_MB = 1024 * 1024
 
 let lib: Library
-let dir: string
 let articleId: string
 let text: string
+let dispose: () => void
 
 beforeEach(() => {
-  ;({ lib, dir } = tempLibrary())
-  articleId = storeText(lib, fixtureText())
-  text = getArticle(lib, articleId).text
+  ;({ lib, articleId, text, dispose } = digestLibrary())
 })
-afterEach(() => {
-  lib.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => dispose())
 
 describe('annotations.create', () => {
   it('highlights the selected words and stores their quote with context', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getArticle } from '../articles/repo'
@@ -9,7 +9,7 @@ import { checkLibrary } from '../maintenance/check'
 import { annotationCount, FIXTURE_PATH, ok, rangeOf, rowidOf, searchAnnotations, tempLibrary } from './test-library'
 
 let lib: Library
-let dir: string
+let dispose: () => void
 let file: string
 let original: string
 
@@ -40,15 +40,13 @@ function paragraphStartingWith(s: string, start: string): string {
 }
 
 beforeEach(() => {
-  ;({ lib, dir } = tempLibrary())
-  file = join(dir, 'news-digest-csto.txt')
+  const t = tempLibrary()
+  ;({ lib, dispose } = t)
+  file = join(t.dir, 'news-digest-csto.txt')
   copyFileSync(FIXTURE_PATH, file)
   original = readFileSync(file, 'utf8')
 })
-afterEach(() => {
-  lib.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => dispose())
 
 describe('re-importing an edited article', () => {
   it('keeps highlights on the same words and orphans the one whose passage was deleted, keeping its quote and note', async () => {

@@ -2,25 +2,26 @@
  * Test support: a real library file in a temp folder, and the real news digest
  * fixture stored as an article. Not used by the app.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { insertArticle } from '../articles/repo'
+import { readFileSync } from 'node:fs'
+import { getArticle, insertArticle } from '../articles/repo'
 import { canonicalize } from '../import/canonical'
 import { escapeHtml } from '../import/text-html'
-import { Library } from '../library'
+import type { Library } from '../library'
 import type { Args, Envelope, MethodName, Result } from '../../../shared/api'
 import { dispatch } from '../service/dispatch'
 import { createHandlers } from '../service/handlers'
+import { FIXTURE_DIGEST, tempLibrary, type TempLibrary } from '../testing/temp-library'
 
-export const FIXTURE_PATH = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
+export { tempLibrary }
+
+export const FIXTURE_PATH = FIXTURE_DIGEST
 export const fixtureText = (): string => readFileSync(FIXTURE_PATH, 'utf8')
 
-/** A fresh library file in its own temp folder. */
-export function tempLibrary(): { lib: Library; dir: string; dbPath: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'scholia-annotations-'))
-  const dbPath = join(dir, 'library.db')
-  return { lib: Library.open(dbPath), dir, dbPath }
+/** A fresh temp library holding the news digest as one article, where most annotation tests start. */
+export function digestLibrary(): TempLibrary & { articleId: string; text: string } {
+  const t = tempLibrary()
+  const articleId = storeText(t.lib, fixtureText())
+  return { ...t, articleId, text: getArticle(t.lib, articleId).text }
 }
 
 /** Stores plain text as an article, one <p> per blank-line-separated paragraph; returns its id. */

@@ -1,24 +1,18 @@
-import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getArticle } from '../articles/repo'
 import { checkLibrary } from '../maintenance/check'
 import type { Library } from '../library'
-import { annotationCount, call, fixtureText, ok, rangeOf, rowidOf, searchAnnotations, storeText, tempLibrary } from './test-library'
+import { annotationCount, call, digestLibrary, ok, rangeOf, rowidOf, searchAnnotations } from './test-library'
 
 let lib: Library
-let dir: string
 let articleId: string
 let text: string
+let dispose: () => void
 
 beforeEach(() => {
-  ;({ lib, dir } = tempLibrary())
-  articleId = storeText(lib, fixtureText())
-  text = getArticle(lib, articleId).text
+  ;({ lib, articleId, text, dispose } = digestLibrary())
 })
-afterEach(() => {
-  lib.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => dispose())
 
 describe('annotations.update', () => {
   it('changes colour, note and tags, keeping the highlight on its words', async () => {

@@ -3,8 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Library } from '../library'
 
+/** A real library file in a fresh temp folder. */
+export interface TempLibrary {
+  lib: Library
+  dir: string
+  path: string
+  /** Closes the library and removes the folder. */
+  dispose(): void
+}
+
 /** A real library file in a fresh temp folder, removed by `dispose`. */
-export function tempLibrary(): { lib: Library; dir: string; path: string; dispose(): void } {
+export function tempLibrary(): TempLibrary {
   const dir = mkdtempSync(join(tmpdir(), 'scholia-test-'))
   const path = join(dir, 'library.db')
   const lib = Library.open(path)
@@ -19,4 +28,5 @@ export function tempLibrary(): { lib: Library; dir: string; path: string; dispos
   }
 }
 
+/** The real news digest in resources/: Russian-news-agency English with repeats, used by import and annotation tests. */
 export const FIXTURE_DIGEST = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
