@@ -9,19 +9,27 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
-/** Inside node_modules so the bundles' bare imports (better-sqlite3, zod …) resolve. */
-const OUT_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/scholia-reliability/', import.meta.url))
+/**
+ * Inside node_modules so the bundles' bare imports (better-sqlite3, zod …) resolve,
+ * and three folders below the repository like `src/main/cli/`, so the paths the
+ * CLI finds from its own location (package.json, resources/) resolve the same.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url))
+const PREFIX = 'scholia-reliability-'
 
 /** Total kills of a run: `SCHOLIA_KILLS` (the soak sets 1000), else the short run of `npm test`. */
 export const KILLS = Number(process.env.SCHOLIA_KILLS ?? 50)
 
-const outdir = join(OUT_DIR, `${process.pid}`)
+const outdir = join(CACHE_DIR, `${PREFIX}${process.pid}`)
 
 /** Removes this process's bundles, and those of earlier runs that died before cleaning up. */
 export function removeBundles(): void {
   rmSync(outdir, { recursive: true, force: true })
-  if (!existsSync(OUT_DIR)) return
-  for (const name of readdirSync(OUT_DIR)) if (/^\d+$/.test(name) && !alive(Number(name))) rmSync(join(OUT_DIR, name), { recursive: true, force: true })
+  if (!existsSync(CACHE_DIR)) return
+  for (const name of readdirSync(CACHE_DIR)) {
+    const pid = name.startsWith(PREFIX) ? Number(name.slice(PREFIX.length)) : NaN
+    if (Number.isInteger(pid) && !alive(pid)) rmSync(join(CACHE_DIR, name), { recursive: true, force: true })
+  }
 }
 
 function alive(pid: number): boolean {
@@ -39,7 +47,7 @@ export interface Bundle {
   skipped?: string
 }
 
-/** Bundles one child script (plus extra entry points it starts as workers) into OUT_DIR. */
+/** Bundles one child script (plus extra entry points it starts as workers), given relative to this folder. */
 export async function bundle(entry: string, extra: string[] = []): Promise<Bundle> {
   const esbuild = await import('esbuild')
   mkdirSync(outdir, { recursive: true })
