@@ -17,11 +17,11 @@ import { Library } from '../library'
 import { checkLibrary } from '../maintenance/check'
 import { fillSampleData } from '../testing/sample-data'
 import { snapshot } from '../testing/snapshot'
-import { mountReadOnly, mountTmpfs, unmount } from './mounts'
+import { TestDisks } from './mounts'
 
 let work: string
 let lib: Library
-const mounted: string[] = []
+const disks = new TestDisks(() => work)
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'scholia-export-disk-'))
   lib = Library.open(join(work, 'library.db'))
@@ -29,7 +29,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   lib.close()
-  for (const m of mounted.splice(0).reverse()) unmount(m)
+  disks.unmountAll()
   rmSync(work, { recursive: true, force: true })
 })
 
@@ -49,19 +49,10 @@ function addHostileTitles(): void {
   })
 }
 
-function smallDisk(ctx: { skip(reason: string): void }, kb: number): string {
-  const dir = join(work, 'usb')
-  mkdirSync(dir)
-  const refused = mountTmpfs(dir, kb)
-  if (refused) ctx.skip(refused)
-  mounted.push(dir)
-  return dir
-}
-
 describe('exporting onto a bad destination', () => {
   it.for(EXPORT_FORMATS)('%s onto a full disk: a clear error and nothing left in the folder', async (format, ctx) => {
     addHostileTitles()
-    const dest = smallDisk(ctx, 96)
+    const dest = disks.small(ctx, 'usb', 96)
     const before = snapshot(lib.db)
     const error = await runExport(lib, { scope: { kind: 'all' }, format, out: dest }).then(
       () => null,
@@ -75,12 +66,7 @@ describe('exporting onto a bad destination', () => {
 
   it.for(EXPORT_FORMATS)('%s into a read-only folder: a clear error, nothing written', async (format, ctx) => {
     const src = join(work, 'dest')
-    const view = join(work, 'dest-ro')
-    mkdirSync(src)
-    mkdirSync(view)
-    const refused = mountReadOnly(src, view)
-    if (refused) ctx.skip(refused)
-    mounted.push(view)
+    const view = disks.readOnlyView(ctx, src)
     await expect(runExport(lib, { scope: { kind: 'all' }, format, out: view })).rejects.toThrow(/not writable|read-only|cannot write/)
     expect(readdirSync(src)).toEqual([])
     expect(checkLibrary(lib).ok).toBe(true)

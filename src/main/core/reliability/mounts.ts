@@ -4,6 +4,8 @@
  * chmod is no test here: root writes through it.
  */
 import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 
 function run(cmd: string, args: string[]): string | null {
   try {
@@ -47,4 +49,45 @@ export function unmount(dir: string): void {
 export function makeImmutable(path: string, on = true): string | null {
   const failed = run('chattr', [on ? '+i' : '-i', path])
   return failed ? `chattr refused: ${failed}` : null
+}
+
+/** A test context that can skip the test (vitest's `ctx`). */
+export interface Skippable {
+  skip(reason: string): void
+}
+
+/**
+ * The mounts a test makes under its work folder, undone after each test by
+ * `unmountAll`. A test the machine cannot mount for is skipped with the reason.
+ */
+export class TestDisks {
+  private mounted: string[] = []
+
+  constructor(private readonly workDir: () => string) {}
+
+  /** A new folder `name` under the work folder, mounted as a tmpfs of `kb`. */
+  small(ctx: Skippable, name: string, kb: number): string {
+    const dir = join(this.workDir(), name)
+    mkdirSync(dir)
+    const refused = mountTmpfs(dir, kb)
+    if (refused) ctx.skip(refused)
+    this.mounted.push(dir)
+    return dir
+  }
+
+  /** Folder `src` shown read-only at `<src>-ro` (created, with `src`, when missing); returns the read-only path. */
+  readOnlyView(ctx: Skippable, src: string): string {
+    const view = `${src}-ro`
+    mkdirSync(src, { recursive: true })
+    mkdirSync(view)
+    const refused = mountReadOnly(src, view)
+    if (refused) ctx.skip(refused)
+    this.mounted.push(view)
+    return view
+  }
+
+  /** Unmounts everything, the last mounted first. */
+  unmountAll(): void {
+    for (const m of this.mounted.splice(0).reverse()) unmount(m)
+  }
 }
