@@ -18,6 +18,7 @@ import { ANNOTATION_BM25, ARTICLE_BM25, RANK_WINDOW, search } from '../../src/ma
 import { tagTree } from '../../src/main/core/tags/tree'
 import { generateLibrary } from './generate'
 import { benchQueries } from './queries'
+import { addTagNodes } from './upgrade'
 
 export interface LibraryBenchOptions {
   articles: number
@@ -77,13 +78,21 @@ function pages(lib: Library, sort: 'added' | 'title' | 'published', desc: boolea
     later.push(time(() => (next = listArticles(lib, { sort, desc, cursor, limit: PAGE, filter }).nextCursor)))
     cursor = next
   }
+  const laterMax = later.length ? Math.max(...later) : 0
   return {
     first: median(firsts),
     count: median(counts),
     later: later.length ? median(later) : 0,
-    laterMax: later.length ? Math.max(...later) : 0,
+    laterMax,
+    /** Which later page was slowest (1 = the second page). */
+    laterMaxAt: later.indexOf(laterMax) + 1,
     total
   }
+}
+
+/** "page N of M" for the slowest later page of a walk. */
+function worstAt(p: { laterMaxAt: number }): string {
+  return `page ${p.laterMaxAt + 1}`
 }
 
 /** The same MATCH expressions search() builds, run bare on the FTS5 tables: the floor search cannot go below. */
@@ -114,6 +123,8 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
   let generatedIn = 'reused'
   if (!existsSync(path)) generatedIn = `${generateLibrary(path, opts).seconds.toFixed(0)} s`
   const lib = Library.open(path)
+  const upgraded = addTagNodes(lib)
+  if (upgraded !== null) generatedIn += `, tag-node tables added in ${upgraded.toFixed(0)} s`
   try {
     const counts = lib.db.prepare('SELECT (SELECT count(*) FROM articles) AS a, (SELECT count(*) FROM annotations) AS n').get() as { a: number; n: number }
     const rows: Row[] = []
@@ -124,25 +135,31 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     add(`library first page (${PAGE} rows)`, all.first, 100)
     add(`library first page + count of all ${all.total.toLocaleString('en')}`, all.first + all.count, 100)
     add(`library later page (median of ${LATER_PAGES})`, all.later, 20)
-    add('library later page (slowest)', all.laterMax, 20)
+    add(`library later page (slowest: ${worstAt(all)})`, all.laterMax, 20)
     const unarchived = pages(lib, 'added', true, { archived: false })
     add('first page, archived hidden (UI default)', unarchived.first, 100)
     add('later page, archived hidden', unarchived.later, 20)
+    add(`later page, archived hidden (slowest: ${worstAt(unarchived)})`, unarchived.laterMax, 20)
     const byTitle = pages(lib, 'title', false, { archived: false })
     add('first page sorted by title', byTitle.first, 100)
     add('later page sorted by title', byTitle.later, 20)
+    add(`later page sorted by title (slowest: ${worstAt(byTitle)})`, byTitle.laterMax, 20)
     const byPublished = pages(lib, 'published', true, { archived: false })
     add('first page sorted by published', byPublished.first, 100)
+    add('later page sorted by published', byPublished.later, 20)
+    add(`later page sorted by published (slowest: ${worstAt(byPublished)})`, byPublished.laterMax, 20)
 
     for (const [label, tag] of [['parent tag "region" (with children)', 'region'], ['tag "topic/security"', 'topic/security'], ['rare tag "project/p150"', 'project/p150']]) {
       const p = pages(lib, 'added', true, { tagsAll: [tag] })
       add(`tag filter: ${label}, first page`, p.first, 50)
       add(`tag filter: ${label}, count (${p.total.toLocaleString('en')})`, p.count, 50)
       add(`tag filter: ${label}, later page`, p.later, 20)
+      add(`tag filter: ${label}, later page (slowest: ${worstAt(p)})`, p.laterMax, 20)
     }
     const none = pages(lib, 'added', true, { tagsNone: ['region'], archived: false })
     add('filter "without tag region", archived hidden, first page', none.first, 50)
     add('filter "without tag region", later page', none.later, 20)
+    add(`filter "without tag region", later page (slowest: ${worstAt(none)})`, none.laterMax, 20)
     // Each write makes the next tree a full recount; an unchanged library answers from the cache.
     const recount = Array.from({ length: 3 }, (_, i) => {
       lib.write(() => lib.setSetting('_bench_touch', String(i)))
@@ -186,12 +203,18 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     add('library filtered by query "security treaty", first page', qs.first, 100)
     add(`library filtered by query "security treaty", count (${qs.total.toLocaleString('en')})`, qs.count, null)
     add('library filtered by query "security treaty", later page', qs.later, 20)
+    add(`library filtered by query "security treaty", later page (slowest: ${worstAt(qs)})`, qs.laterMax, 20)
 
+    // A tag no earlier run left behind, so every link is new; removed again afterwards.
+    const fresh = `bench/bulk-${Date.now()}`
     const ids = lib.db.prepare('SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY rowid LIMIT 10000').pluck().all() as string[]
-    add('bulk-tag 10,000 selected articles (by id)', time(() => bulkTag(lib, Selection.parse({ ids }), ['bench/bulk-by-id'], [])), 1_000)
+    const byIds = Selection.parse({ ids })
+    add('bulk-tag 10,000 selected articles (by id)', time(() => bulkTag(lib, byIds, [fresh], [])), 1_000)
+    add('bulk-untag the same 10,000', time(() => bulkTag(lib, byIds, [], [fresh])), 1_000)
     const f = { tagsAll: ['topic/security'] }
     const n = countMatching(lib, LibraryFilter.parse(f))
-    add(`bulk-tag all ${n} matching a filter`, time(() => bulkTag(lib, Selection.parse({ filter: f }), ['bench/bulk-by-filter'], [])), 1_000)
+    add(`bulk-tag all ${n} matching a filter`, time(() => bulkTag(lib, Selection.parse({ filter: f }), [fresh], [])), 1_000)
+    lib.write(() => lib.db.prepare('DELETE FROM tags WHERE path = ?').run(fresh))
     const rss = rssOfFreshProcess(path)
     add('fresh process: open the library file', rss.openMs, null)
     add('fresh process: first page (UI default filter), cold caches', rss.pageMs, 100)

@@ -59,20 +59,29 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
   const cmp = q.desc ? '<' : '>'
   const drive = q.filter ? planTagDrive(lib, q.filter) : undefined
   const filter = q.filter ? filterWhere(q.filter, drive, lib) : new Where().add('a.deleted_at IS NULL')
-  const where = new Where().add(filter.sql, ...filter.params)
-  if (q.cursor) {
-    const [k, rowid] = decodeCursor(q.cursor)
-    where.add(`(${key}, a.rowid) ${cmp} (?, ?)`, k, rowid)
+  const page = (extra: Where, order: string, limit: number) => {
+    const where = new Where().add(filter.sql, ...filter.params).add(extra.sql, ...extra.params)
+    return lib.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where.sql} ORDER BY ${order} LIMIT ?`)
+      .all(...where.params, limit) as SummaryRow[]
   }
-  const rows = lib.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where.sql} ORDER BY ${key} ${dir}, a.rowid ${dir} LIMIT ?`)
-    .all(...where.params, q.limit + 1) as SummaryRow[]
+  const order = `${key} ${dir}, a.rowid ${dir}`
+  let rows: SummaryRow[]
+  if (q.cursor) {
+    // Two seeks instead of one (key, rowid) row-value range: SQLite seeks only on plain columns with a row
+    // value, and walked the expression indexes (published, title, last read) from their start on every page.
+    // The rest of the cursor's key first (key = k, rowid past it: ordered by rowid alone, or SQLite sorts
+    // the whole tie, e.g. 70,000 never-read articles), then the keys past it.
+    const [k, rowid] = decodeCursor(q.cursor)
+    rows = page(new Where().add(`${key} = ?`, k).add(`a.rowid ${cmp} ?`, rowid), `a.rowid ${dir}`, q.limit + 1)
+    if (rows.length <= q.limit) rows = rows.concat(page(new Where().add(`${key} ${cmp} ?`, k), order, q.limit + 1 - rows.length))
+  } else rows = page(new Where(), order, q.limit + 1)
   const more = rows.length > q.limit
-  const page = more ? rows.slice(0, q.limit) : rows
-  const tags = tagsByArticle(lib, page.map((r) => r.rowid))
-  const last = page[page.length - 1]
+  const items = more ? rows.slice(0, q.limit) : rows
+  const tags = tagsByArticle(lib, items.map((r) => r.rowid))
+  const last = items[items.length - 1]
   return {
-    items: page.map((r) => toSummary(r, tags.get(r.rowid) ?? [])),
+    items: items.map((r) => toSummary(r, tags.get(r.rowid) ?? [])),
     nextCursor: more && last ? Buffer.from(JSON.stringify([SORT_FIELD[q.sort](last), last.rowid])).toString('base64url') : null,
     total: q.cursor || q.count === false ? null : countMatching(lib, q.filter ?? LibraryFilter.parse({}))
   }

@@ -1,4 +1,103 @@
 /**
+ * Where each article and annotation sits in the tag tree, kept by triggers so
+ * that every writer of tags and links (import, bulk tagging, highlights, merges
+ * of a teammate's notes, rename, merge, delete) keeps it exact in its own
+ * transaction. `tag_nodes` lists each tag's fold and its ancestors' folds
+ * ("region/kz/almaty" → "region", "region/kz", "region/kz/almaty"), implicit
+ * parents included; `article_tag_nodes` has one row per article per node it is
+ * filed under, so "tag X with its children" is one index range and its count a
+ * count of that range, with no DISTINCT over the subtree's links. Triggers
+ * cannot use CTEs, so a fold is split into segments with json_each (a '/' never
+ * occurs inside a json_quote escape). The library's check verifies both tables
+ * (tags/nodes.ts).
+ */
+export const TAG_NODES_V1 = `
+CREATE TABLE tag_nodes (
+  tag_id INTEGER NOT NULL,
+  node   TEXT NOT NULL,
+  PRIMARY KEY (tag_id, node)
+) WITHOUT ROWID;
+CREATE TABLE article_tag_nodes (
+  node          TEXT NOT NULL,
+  article_rowid INTEGER NOT NULL,
+  PRIMARY KEY (node, article_rowid)
+) WITHOUT ROWID;
+CREATE TABLE annotation_tag_nodes (
+  node             TEXT NOT NULL,
+  annotation_rowid INTEGER NOT NULL,
+  PRIMARY KEY (node, annotation_rowid)
+) WITHOUT ROWID;
+
+CREATE TRIGGER tags_nodes_insert AFTER INSERT ON tags BEGIN
+  INSERT OR IGNORE INTO tag_nodes(tag_id, node)
+  SELECT NEW.id, substr(NEW.fold, 1, e.key + (SELECT sum(length(s.value)) FROM json_each('[' || replace(json_quote(NEW.fold), '/', '","') || ']') s WHERE s.key <= e.key))
+  FROM json_each('[' || replace(json_quote(NEW.fold), '/', '","') || ']') e;
+END;
+-- Links go first, while the tag's nodes are still there for the link triggers to undo (the foreign-key cascade would find them gone).
+CREATE TRIGGER tags_nodes_delete_links BEFORE DELETE ON tags BEGIN
+  DELETE FROM article_tags WHERE tag_id = OLD.id;
+  DELETE FROM annotation_tags WHERE tag_id = OLD.id;
+END;
+CREATE TRIGGER tags_nodes_delete AFTER DELETE ON tags BEGIN
+  DELETE FROM tag_nodes WHERE tag_id = OLD.id;
+END;
+-- A rename moves the tag's links from its old nodes to its new ones.
+CREATE TRIGGER tags_nodes_rename AFTER UPDATE OF fold ON tags WHEN OLD.fold IS NOT NEW.fold BEGIN
+  DELETE FROM article_tag_nodes
+  WHERE node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.id)
+    AND article_rowid IN (SELECT article_rowid FROM article_tags WHERE tag_id = OLD.id)
+    AND NOT EXISTS (SELECT 1 FROM article_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.article_rowid = article_tag_nodes.article_rowid AND y.node = article_tag_nodes.node AND x.tag_id != OLD.id);
+  DELETE FROM annotation_tag_nodes
+  WHERE node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.id)
+    AND annotation_rowid IN (SELECT annotation_rowid FROM annotation_tags WHERE tag_id = OLD.id)
+    AND NOT EXISTS (SELECT 1 FROM annotation_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.annotation_rowid = annotation_tag_nodes.annotation_rowid AND y.node = annotation_tag_nodes.node AND x.tag_id != OLD.id);
+  DELETE FROM tag_nodes WHERE tag_id = OLD.id;
+  INSERT OR IGNORE INTO tag_nodes(tag_id, node)
+  SELECT NEW.id, substr(NEW.fold, 1, e.key + (SELECT sum(length(s.value)) FROM json_each('[' || replace(json_quote(NEW.fold), '/', '","') || ']') s WHERE s.key <= e.key))
+  FROM json_each('[' || replace(json_quote(NEW.fold), '/', '","') || ']') e;
+  INSERT OR IGNORE INTO article_tag_nodes(node, article_rowid)
+  SELECT n.node, x.article_rowid FROM tag_nodes n JOIN article_tags x ON x.tag_id = n.tag_id WHERE n.tag_id = NEW.id;
+  INSERT OR IGNORE INTO annotation_tag_nodes(node, annotation_rowid)
+  SELECT n.node, x.annotation_rowid FROM tag_nodes n JOIN annotation_tags x ON x.tag_id = n.tag_id WHERE n.tag_id = NEW.id;
+END;
+
+CREATE TRIGGER article_tags_nodes_insert AFTER INSERT ON article_tags BEGIN
+  INSERT OR IGNORE INTO article_tag_nodes(node, article_rowid) SELECT node, NEW.article_rowid FROM tag_nodes WHERE tag_id = NEW.tag_id;
+END;
+CREATE TRIGGER article_tags_nodes_delete AFTER DELETE ON article_tags BEGIN
+  DELETE FROM article_tag_nodes
+  WHERE article_rowid = OLD.article_rowid AND node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.tag_id)
+    AND NOT EXISTS (SELECT 1 FROM article_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.article_rowid = OLD.article_rowid AND y.node = article_tag_nodes.node);
+END;
+CREATE TRIGGER article_tags_nodes_update AFTER UPDATE ON article_tags BEGIN
+  DELETE FROM article_tag_nodes
+  WHERE article_rowid = OLD.article_rowid AND node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.tag_id)
+    AND NOT EXISTS (SELECT 1 FROM article_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.article_rowid = OLD.article_rowid AND y.node = article_tag_nodes.node);
+  INSERT OR IGNORE INTO article_tag_nodes(node, article_rowid) SELECT node, NEW.article_rowid FROM tag_nodes WHERE tag_id = NEW.tag_id;
+END;
+CREATE TRIGGER annotation_tags_nodes_insert AFTER INSERT ON annotation_tags BEGIN
+  INSERT OR IGNORE INTO annotation_tag_nodes(node, annotation_rowid) SELECT node, NEW.annotation_rowid FROM tag_nodes WHERE tag_id = NEW.tag_id;
+END;
+CREATE TRIGGER annotation_tags_nodes_delete AFTER DELETE ON annotation_tags BEGIN
+  DELETE FROM annotation_tag_nodes
+  WHERE annotation_rowid = OLD.annotation_rowid AND node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.tag_id)
+    AND NOT EXISTS (SELECT 1 FROM annotation_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.annotation_rowid = OLD.annotation_rowid AND y.node = annotation_tag_nodes.node);
+END;
+CREATE TRIGGER annotation_tags_nodes_update AFTER UPDATE ON annotation_tags BEGIN
+  DELETE FROM annotation_tag_nodes
+  WHERE annotation_rowid = OLD.annotation_rowid AND node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.tag_id)
+    AND NOT EXISTS (SELECT 1 FROM annotation_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
+                    WHERE x.annotation_rowid = OLD.annotation_rowid AND y.node = annotation_tag_nodes.node);
+  INSERT OR IGNORE INTO annotation_tag_nodes(node, annotation_rowid) SELECT node, NEW.annotation_rowid FROM tag_nodes WHERE tag_id = NEW.tag_id;
+END;
+`
+
+/**
  * Schema version 1. Article bodies live in their own table so that library pages,
  * sorts and filters scan only the small metadata rows. Full-text indexes are
  * contentless FTS5 tables written by the code that writes the rows (see
@@ -129,4 +228,4 @@ CREATE VIRTUAL TABLE annotations_fts USING fts5(
   content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 2'
 );
-`
+${TAG_NODES_V1}`

@@ -1,7 +1,6 @@
 import type { LibraryFilterValue } from '../../../shared/api/library'
 import type { Library } from '../library'
-import { ARTICLES_WITH_TAG } from '../search/conditions'
-import { SUBTREE_SQL, subtreeParams } from '../tags/fold'
+import { ARTICLE_UNDER, ARTICLES_UNDER, tagNode } from '../tags/nodes'
 import { validateTagPath } from '../tags/path'
 import type { Where } from './where'
 
@@ -28,13 +27,11 @@ function tagConditions(f: LibraryFilterValue): string[][] {
 export function planTagDrive(lib: Library, f: LibraryFilterValue): number | undefined {
   const conditions = tagConditions(f)
   if (conditions.length === 0) return f.tagsNone.length ? -1 : undefined
-  const count = lib.db
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${SUBTREE_SQL} LIMIT ?)`)
-    .pluck()
+  const count = lib.db.prepare(`SELECT count(*) FROM (${ARTICLES_UNDER} LIMIT ?)`).pluck()
   let best = -1
   let bestN = DRIVE_LIMIT
   conditions.forEach((paths, i) => {
-    const n = paths.reduce((sum, p) => sum + (count.get(...subtreeParams(p), DRIVE_LIMIT) as number), 0)
+    const n = paths.reduce((sum, p) => sum + (count.get(tagNode(p), DRIVE_LIMIT) as number), 0)
     if (n < bestN) {
       best = i
       bestN = n
@@ -43,9 +40,9 @@ export function planTagDrive(lib: Library, f: LibraryFilterValue): number | unde
   return best
 }
 
-/** Per-row check: does article `a` carry one of these tags (or a child)? Cheap when the sort index drives. */
+/** Per-row check: does article `a` carry one of these tags (or a child)? A primary-key probe per tag, cheap when the sort index drives. */
 function existsSql(n: number): string {
-  return `EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_rowid = a.rowid AND (${Array(n).fill(SUBTREE_SQL).join(' OR ')}))`
+  return Array(n).fill(ARTICLE_UNDER).join(' OR ')
 }
 
 /**
@@ -55,12 +52,12 @@ function existsSql(n: number): string {
  * nothing while walking an index but would cost a full list per page as IN.
  */
 export function addTagConditions(w: Where, f: LibraryFilterValue, drive?: number): void {
-  const params = (paths: string[]) => paths.flatMap((p) => subtreeParams(validateTagPath(p)))
+  const params = (paths: string[]) => paths.map((p) => tagNode(validateTagPath(p)))
   tagConditions(f).forEach((paths, i) => {
     if (drive !== undefined && drive !== i) w.add(existsSql(paths.length), ...params(paths))
-    else w.add(`a.rowid IN (${paths.map(() => ARTICLES_WITH_TAG).join(' UNION ALL ')})`, ...params(paths))
+    else w.add(`a.rowid IN (${paths.map(() => ARTICLES_UNDER).join(' UNION ALL ')})`, ...params(paths))
   })
   for (const t of f.tagsNone)
     if (drive !== undefined) w.add(`NOT ${existsSql(1)}`, ...params([t]))
-    else w.add(`a.rowid NOT IN (${ARTICLES_WITH_TAG})`, ...params([t]))
+    else w.add(`a.rowid NOT IN (${ARTICLES_UNDER})`, ...params([t]))
 }

@@ -1,4 +1,5 @@
 import type { Library } from '../library'
+import { checkTagNodes } from '../tags/nodes'
 
 export interface CheckReport {
   ok: boolean
@@ -32,5 +33,6 @@ export function checkLibrary(lib: Library): CheckReport {
     lib.db.prepare('SELECT count(*) AS n FROM articles WHERE rowid NOT IN (SELECT article_rowid FROM article_content)').get() as { n: number }
   ).n
   if (noContent) problems.push(`articles: ${noContent} article(s) without content (half-imported)`)
+  problems.push(...checkTagNodes(lib))
   return { ok: problems.length === 0, problems }
 }

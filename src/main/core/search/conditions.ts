@@ -1,5 +1,5 @@
 import type { Where } from '../library/where'
-import { SUBTREE_SQL, subtreeParams } from '../tags/fold'
+import { ANNOTATIONS_UNDER, ARTICLES_UNDER, tagNode } from '../tags/nodes'
 import { annotationMatch, articleMatch, authorsMatch, excludedAuthorsMatch, excludedMatch } from './fts'
 import type { ParsedQuery } from './parse'
 
@@ -8,10 +8,6 @@ import type { ParsedQuery } from './parse'
  * `n` (annotations). Text terms become FTS5 MATCH parameters (fts.ts), never SQL.
  */
 
-/** Article rowids carrying the tag or one of its children. */
-export const ARTICLES_WITH_TAG = `SELECT at.article_rowid FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE ${SUBTREE_SQL}`
-/** Annotation rowids carrying the tag or one of its children. */
-const ANNOTATIONS_WITH_TAG = `SELECT nt.annotation_rowid FROM annotation_tags nt JOIN tags t ON t.id = nt.tag_id WHERE ${SUBTREE_SQL}`
 const ARTICLE_FTS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
 const ANNOTATION_FTS = 'SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?'
 
@@ -34,8 +30,8 @@ function articleState(q: ParsedQuery, w: Where): void {
  */
 export function articleFilterConditions(q: ParsedQuery, w: Where): void {
   articleState(q, w)
-  for (const t of q.tags) w.add(`a.rowid IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(t))
-  for (const t of q.notTags) w.add(`a.rowid NOT IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(t))
+  for (const t of q.tags) w.add(`a.rowid IN (${ARTICLES_UNDER})`, tagNode(t))
+  for (const t of q.notTags) w.add(`a.rowid NOT IN (${ARTICLES_UNDER})`, tagNode(t))
   if (q.after) w.add('coalesce(a.published, a.imported_at) >= ?', q.after)
   if (q.before) w.add('coalesce(a.published, a.imported_at) < ?', q.before)
   if (q.annotated !== null) w.add(q.annotated ? 'a.annotation_count > 0' : 'a.annotation_count = 0')
@@ -94,9 +90,9 @@ export function wantsAnnotations(q: ParsedQuery): boolean {
 export function annotationFilterConditions(q: ParsedQuery, w: Where): void {
   articleState(q, w)
   for (const t of q.tags)
-    w.add(`n.rowid IN (${ANNOTATIONS_WITH_TAG}) OR a.rowid IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(t), ...subtreeParams(t))
+    w.add(`n.rowid IN (${ANNOTATIONS_UNDER}) OR a.rowid IN (${ARTICLES_UNDER})`, tagNode(t), tagNode(t))
   for (const t of q.notTags)
-    w.add(`n.rowid NOT IN (${ANNOTATIONS_WITH_TAG}) AND a.rowid NOT IN (${ARTICLES_WITH_TAG})`, ...subtreeParams(t), ...subtreeParams(t))
+    w.add(`n.rowid NOT IN (${ANNOTATIONS_UNDER}) AND a.rowid NOT IN (${ARTICLES_UNDER})`, tagNode(t), tagNode(t))
   const authors = authorsMatch(q)
   if (authors) w.add(`a.rowid IN (${ARTICLE_FTS})`, authors)
   if (q.after) w.add('n.created_at >= ?', q.after)

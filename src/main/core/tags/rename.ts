@@ -31,10 +31,13 @@ export function renameTag(lib: Library, from: string, to: string): number {
       if (other && !ids.has(other.id))
         throw new ScholiaError('conflict', `tag "${other.path}" already exists — merge "${from}" into "${to}" instead of renaming`)
     }
-    // Two steps, so that swapping names inside the subtree never trips the unique index midway.
     const update = lib.db.prepare('UPDATE tags SET path = ?, fold = ? WHERE id = ?')
-    // (A control character: no real tag can have it, and unlike NUL it compares normally.)
-    for (const p of planned) update.run(`\u0001${p.id}`, `\u0001${p.id}`, p.id)
+    // When a new name is one another tag of the subtree still has, two steps, so the unique index never
+    // trips midway. Otherwise one: each step moves the tag's links in the tag tree (TAG_NODES_V1).
+    const holder = new Map(rows.map((r) => [r.fold, r.id]))
+    if (planned.some((p) => (holder.get(p.fold) ?? p.id) !== p.id))
+      // (A control character: no real tag can have it, and unlike NUL it compares normally.)
+      for (const p of planned) update.run(`\u0001${p.id}`, `\u0001${p.id}`, p.id)
     for (const p of planned) update.run(p.path, p.fold, p.id)
     return planned.length
   })
