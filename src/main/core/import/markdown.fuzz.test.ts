@@ -3,29 +3,9 @@
  * sanitising, canonical HTML): any bytes give articles or a one-line ImportError,
  * quickly, and the stored HTML never carries anything that could run.
  */
-import { describe, expect, it } from 'vitest'
-import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, FUZZ_TIMEOUT_MS, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
-import { markdownFile, mutated } from '../reliability/fuzz-inputs'
 import fc from 'fast-check'
-import { prepareFile } from './prepare'
+import { describeImporterFuzz } from '../reliability/fuzz-importer'
+import { markdownFile, mutated } from '../reliability/fuzz-inputs'
 import { parseMarkdown } from './markdown'
 
-const TARGET = 'markdown'
-
-async function check(bytes: Uint8Array): Promise<void> {
-  await survives('parseMarkdown', () => parseMarkdown({ bytes, source: 'note.md' }))
-  const docs = await survives('prepareFile', () => prepareFile(bytes, 'note.md', '/home/u/note.md'))
-  for (const d of docs ?? []) expect(unsafeParts(d.article.html)).toEqual([])
-}
-
-describe('fuzzing the markdown importer', () => {
-  it('any markdown file, well-formed or damaged, imports or fails with a clear error — never crashes, hangs, or stores active content', async () => {
-    await fuzz(TARGET, fc.oneof(markdownFile, mutated(markdownFile)), check, 300, (bytes) => ({ bytes, ext: 'md' }))
-    recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, FUZZ_TIMEOUT_MS)
-
-  it.each(regressionInputs(TARGET).map((r) => [r.name, r.bytes] as const))('replays %s', async (_name, bytes) => {
-    await check(bytes)
-  })
-})
+describeImporterFuzz({ target: 'markdown', fileName: 'note.md', parse: parseMarkdown, inputs: fc.oneof(markdownFile, mutated(markdownFile)), shortRuns: 300 })

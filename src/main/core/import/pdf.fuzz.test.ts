@@ -3,29 +3,9 @@
  * sanitising, canonical HTML): any bytes give articles or a one-line ImportError,
  * quickly, and the stored HTML never carries anything that could run.
  */
-import { describe, expect, it } from 'vitest'
-import { recordFigure } from '../reliability/figures'
-import { executions, fuzz, FUZZ_TIMEOUT_MS, regressionInputs, survives, unsafeParts } from '../reliability/fuzz'
-import { pdfFile, mutated } from '../reliability/fuzz-inputs'
 import fc from 'fast-check'
-import { prepareFile } from './prepare'
+import { describeImporterFuzz } from '../reliability/fuzz-importer'
+import { pdfFile, mutated } from '../reliability/fuzz-inputs'
 import { parsePdf } from './pdf'
 
-const TARGET = 'pdf'
-
-async function check(bytes: Uint8Array): Promise<void> {
-  await survives('parsePdf', () => parsePdf({ bytes, source: 'paper.pdf' }))
-  const docs = await survives('prepareFile', () => prepareFile(bytes, 'paper.pdf', '/home/u/paper.pdf'))
-  for (const d of docs ?? []) expect(unsafeParts(d.article.html)).toEqual([])
-}
-
-describe('fuzzing the pdf importer', () => {
-  it('any pdf file, well-formed or damaged, imports or fails with a clear error — never crashes, hangs, or stores active content', async () => {
-    await fuzz(TARGET, fc.oneof(pdfFile, mutated(pdfFile)), check, 40, (bytes) => ({ bytes, ext: 'pdf' }))
-    recordFigure(`fuzz-${TARGET}`, { executions: executions[TARGET] })
-  }, FUZZ_TIMEOUT_MS)
-
-  it.each(regressionInputs(TARGET).map((r) => [r.name, r.bytes] as const))('replays %s', async (_name, bytes) => {
-    await check(bytes)
-  })
-})
+describeImporterFuzz({ target: 'pdf', fileName: 'paper.pdf', parse: parsePdf, inputs: fc.oneof(pdfFile, mutated(pdfFile)), shortRuns: 40 })
