@@ -30,13 +30,25 @@ export function countWords(text: string): number {
   return m ? m.length : 0
 }
 
-function indexArticle(lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'>): void {
+/** Adds an article's full-text index entry. Call inside a transaction. */
+export function indexArticle(lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'>): void {
   sql(lib, 'INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, ?)')
     .run(rowid, normalizeForIndex(a.title), normalizeForIndex(a.author ?? ''), normalizeForIndex(a.text))
 }
 
 /** Inserts an article with its content and index entry. Call inside a transaction. */
 export function insertArticle(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
+  const inserted = insertArticleRows(lib, a, now)
+  indexArticle(lib, inserted.rowid, a)
+  return inserted
+}
+
+/**
+ * Inserts an article and its content without the index entry, which the caller adds
+ * with indexArticle in the same transaction (the import indexes a group together:
+ * FTS5 writes its pending terms out at every savepoint). Call inside a transaction.
+ */
+export function insertArticleRows(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
   const id = randomUUID()
   const info = sql(
     lib,
@@ -46,7 +58,6 @@ export function insertArticle(lib: Library, a: NewArticle, now = new Date().toIS
   ).run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, now)
   const rowid = Number(info.lastInsertRowid)
   sql(lib, 'INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
-  indexArticle(lib, rowid, a)
   return { rowid, id }
 }
 

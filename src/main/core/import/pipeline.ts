@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { ImportOutcome, ImportReport } from '../../../shared/model'
-import { ScholiaError } from '../../../shared/errors'
-import { findByHash, findBySource, insertArticle, replaceArticleContent, type NewArticle } from '../articles/repo'
 import type { Library } from '../library'
-import { tagArticle } from '../tags/attach'
 import { validateTagPath } from '../tags/path'
+import { commitGroup, GROUP_MAX_ARTICLES, GROUP_MAX_BYTES, GROUP_MAX_MS, type GroupEntry } from './group-commit'
 import type { ParseHints } from './parsers'
 import { prepareFile, type PreparedDoc } from './prepare'
-import { afterContentReplaced } from './reanchor-hook'
-import { ImportError } from './types'
 import { acquirePool, poolRunning, releasePool } from './worker-pool'
 
 /** Something to import: a file on disk, an uploaded file, pasted text. */
@@ -35,10 +31,12 @@ export interface ImportOptions {
   jobId?: string
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number; current: string | null; failed: number }) => void
-  /** Called as each article is committed or each failure is known, in order (the CLI prints it at once). */
+  /** Called for each article once the transaction holding it has committed, and for each failure, in order (the CLI prints it at once). */
   onOutcome?: (o: ImportOutcome) => void
   /** Worker threads for parsing: 'auto' uses them for batches of at least POOL_MIN_ITEMS, or when already running. */
   workers?: 'auto' | 'never'
+  /** Articles per transaction at most (default GROUP_MAX_ARTICLES); tests use small groups to see several commits. */
+  groupMaxArticles?: number
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -56,59 +54,36 @@ const READ_AHEAD_PER_WORKER = 16
  */
 export const BUFFERED_BYTES_MAX = 64 * 1024 * 1024
 
-/**
- * Writes one prepared article in its own transaction: a duplicate (same content)
- * is reported, a changed version of a known source replaces the old content and
- * re-anchors its annotations, anything else is created.
- */
-export function storeArticle(lib: Library, file: string, a: NewArticle, tags: readonly string[]): ImportOutcome {
-  return lib.write(() => {
-    const dup = findByHash(lib, a.contentHash)
-    let status: 'created' | 'updated' | 'duplicate'
-    let target: { rowid: number; id: string }
-    if (dup) {
-      status = 'duplicate'
-      target = dup
-    } else {
-      const previous = a.source ? findBySource(lib, a.source)[0] : undefined
-      if (previous) {
-        replaceArticleContent(lib, previous.rowid, a)
-        afterContentReplaced(lib, previous.id, a.text)
-        status = 'updated'
-        target = previous
-      } else {
-        target = insertArticle(lib, a)
-        status = 'created'
-      }
-    }
-    for (const t of tags) tagArticle(lib, target.rowid, t)
-    return { file, status, id: target.id, title: a.title, author: a.author, published: a.published }
-  })
-}
-
-function oneLine(file: string, e: unknown): string {
-  const msg = e instanceof ImportError || e instanceof ScholiaError ? e.message : `unexpected failure (${(e as Error)?.message ?? e})`
-  return `${file}: ${msg.replace(/\s*\n\s*/g, ' ')}`
-}
-
 type Prepared = { ok: true; docs: PreparedDoc[]; bytes: number } | { ok: false; error: unknown; bytes: 0 }
 
+/** A file being prepared ahead of the writer; `ready` once its promise has settled. */
+interface Ahead {
+  item: ImportItem
+  result: Promise<Prepared>
+  ready: boolean
+}
+
 const sizeOf = (docs: PreparedDoc[]): number => docs.reduce((n, d) => n + 2 * (d.article.html.length + d.article.text.length), 0)
+
+/** Resolves true when `a` is ready within `ms`, false otherwise (the timer is cleared either way). */
+function readyWithin(a: Ahead, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)))
+  return Promise.race([a.result.then(() => true), late]).finally(() => clearTimeout(timer))
+}
 
 /**
  * Imports items in order; a failing item is reported and the rest go on. Files are
  * read and prepared ahead (on worker threads for big batches) while this thread
- * writes, each article in its own transaction, so cancelling or crashing never
- * leaves half an article behind.
+ * writes. Articles are committed in groups (see group-commit.ts), each in its own
+ * savepoint, and reported only once committed, so cancelling or crashing never
+ * leaves half an article behind nor loses one that was reported.
  */
 export async function importItems(lib: Library, items: ImportItem[], opts: ImportOptions = {}): Promise<ImportReport> {
   const jobId = opts.jobId ?? randomUUID()
   const tags = (opts.tags ?? []).map(validateTagPath)
+  const groupMax = Math.max(1, opts.groupMaxArticles ?? GROUP_MAX_ARTICLES)
   const outcomes: ImportOutcome[] = []
-  const report = (o: ImportOutcome): void => {
-    outcomes.push(o)
-    opts.onOutcome?.(o)
-  }
   // Workers are worth starting for a big batch, and worth using whenever they are up.
   const pool = opts.workers !== 'never' && (items.length >= POOL_MIN_ITEMS || poolRunning()) ? acquirePool() : null
   const prepare = (item: ImportItem): Promise<PreparedDoc[]> => {
@@ -118,61 +93,88 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
       return pool ? pool.prepare({ bytes }, item.name, source, hints) : prepareFile(bytes, item.name, source, hints)
     })
   }
+  // UTF-16 bytes of prepared articles held in this thread: read ahead, or in the open group.
   let buffered = 0
-  const start = (item: ImportItem): Promise<Prepared> =>
-    prepare(item).then(
+  const start = (item: ImportItem): Ahead => {
+    const a: Ahead = { item, ready: false, result: null! }
+    a.result = prepare(item).then(
       (docs): Prepared => {
         const bytes = sizeOf(docs)
         buffered += bytes
+        a.ready = true
         return { ok: true, docs, bytes }
       },
-      (error): Prepared => ({ ok: false, error, bytes: 0 })
+      (error): Prepared => {
+        a.ready = true
+        return { ok: false, error, bytes: 0 }
+      }
     )
+    return a
+  }
 
   const ahead = pool ? pool.size * READ_AHEAD_PER_WORKER : 2
-  const queue: Promise<Prepared>[] = []
+  const queue: Ahead[] = []
   let next = 0
   let failed = 0
   let done = 0
   let cancelled = false
+  const aborted = (): boolean => opts.signal?.aborted === true
+  let group: GroupEntry[] = []
+  let groupArticles = 0
+  let groupBytes = 0
+  let groupStarted = 0
+  const progress = (current: string | null): void => opts.onProgress?.({ done, total: items.length, current, failed })
+  const commit = (): void => {
+    if (group.length === 0) return
+    for (const o of commitGroup(lib, group, tags)) {
+      if ('error' in o) failed++
+      outcomes.push(o)
+      opts.onOutcome?.(o)
+    }
+    done += group.length
+    buffered -= groupBytes
+    group = []
+    groupArticles = groupBytes = 0
+  }
   try {
-    while (done < items.length) {
+    while (done + group.length < items.length) {
       // Refill in bursts once half the read-ahead is used: the pool sends a burst as one message.
       if (queue.length <= ahead / 2)
         while (next < items.length && queue.length < ahead && (queue.length === 0 || buffered < BUFFERED_BYTES_MAX))
           queue.push(start(items[next++]))
-      if (opts.signal?.aborted) {
+      if (aborted()) {
         cancelled = true
         break
       }
-      const item = items[done]
-      opts.onProgress?.({ done, total: items.length, current: item.name, failed })
-      const prepared = await queue.shift()!
-      buffered -= prepared.bytes
-      // A cancel while the file was being parsed: do not store it.
-      if (opts.signal?.aborted) {
-        cancelled = true
-        break
-      }
-      if (prepared.ok) {
-        for (const d of prepared.docs) {
-          try {
-            report(storeArticle(lib, item.name, d.article, [...tags, ...d.tags]))
-          } catch (e) {
-            failed++
-            report({ file: item.name, error: oneLine(item.name, e) })
-          }
+      const head = queue[0]
+      // An open group is committed rather than kept waiting past GROUP_MAX_MS for a slow file.
+      if (group.length > 0 && !head.ready) {
+        const left = groupStarted + GROUP_MAX_MS - performance.now()
+        if (left <= 0 || !(await readyWithin(head, left))) {
+          commit()
+          continue
         }
-      } else {
-        failed++
-        report({ file: item.name, error: oneLine(item.name, prepared.error) })
       }
-      done++
+      progress(head.item.name)
+      const prepared = await queue.shift()!.result
+      // A cancel while the file was being parsed: do not store it.
+      if (aborted()) {
+        buffered -= prepared.bytes
+        cancelled = true
+        break
+      }
+      if (group.length === 0) groupStarted = performance.now()
+      group.push(prepared.ok ? { name: head.item.name, docs: prepared.docs } : { name: head.item.name, error: prepared.error })
+      groupArticles += prepared.ok ? prepared.docs.length : 1
+      groupBytes += prepared.bytes
+      if (groupArticles >= groupMax || groupBytes >= GROUP_MAX_BYTES || performance.now() - groupStarted >= GROUP_MAX_MS) commit()
     }
+    // At the end, and on cancel: what was prepared and taken is stored and reported.
+    commit()
   } finally {
-    await Promise.allSettled(queue)
+    await Promise.allSettled(queue.map((a) => a.result))
     if (pool) releasePool(pool)
   }
-  opts.onProgress?.({ done, total: items.length, current: null, failed })
+  progress(null)
   return { jobId, outcomes, cancelled }
 }

@@ -3,13 +3,13 @@
  * itemsFromPaths + importItems path, worker threads included), printing
  * `ACK import <source>` once each file's articles have committed, and `DONE`.
  *
- * argv: <library> <folder>
+ * argv: <library> <folder> [articles per transaction; default: the pipeline's]
  */
 import { itemsFromPaths } from '../import/items'
 import { importItems } from '../import/pipeline'
 import { Library } from '../library'
 
-const [path, folder] = process.argv.slice(2)
+const [path, folder, group] = process.argv.slice(2)
 const out = (line: string) => process.stdout.write(`${line}\n`)
 
 async function run(): Promise<void> {
@@ -18,7 +18,8 @@ async function run(): Promise<void> {
   const items = await itemsFromPaths([folder])
   let acked = 0
   const report = await importItems(lib, items, {
-    // Progress reports `done` before it awaits item `done`: every item before it has been written.
+    groupMaxArticles: group ? Number(group) : undefined,
+    // Progress counts files whose articles are committed (they are committed in groups): every item before `done`.
     onProgress: ({ done }) => {
       for (; acked < done; acked++) out(`ACK import ${items[acked].source}`)
     }
