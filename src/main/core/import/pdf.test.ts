@@ -3,11 +3,10 @@ import { canonicalize } from './canonical'
 import { parsePdf, pdfDate } from './pdf'
 import { sanitizeHtml } from './sanitize'
 import { ImportError } from './types'
+import { assemblePdf, pdfString } from '../testing/pdf-bytes'
 
 /** A line of a test page: text (ASCII), font size; '' leaves a blank line. */
 type TestLine = string | { text: string; size?: number; indent?: number }
-
-const pdfString = (s: string): string => `(${s.replace(/[\\()]/g, (c) => '\\' + c)})`
 
 /**
  * Writes a minimal valid PDF by hand: catalog, pages, one Helvetica font, one content
@@ -35,17 +34,7 @@ function makePdf(pages: TestLine[][], info: Record<string, string> = {}): Uint8A
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
   const infoId = add(`<< ${Object.entries(info).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ')} >>`)
-  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'
-  const offsets = objects.map((body, i) => {
-    const at = Buffer.byteLength(out, 'latin1')
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-    return at
-  })
-  const xref = Buffer.byteLength(out, 'latin1')
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
+  return assemblePdf(objects, infoId)
 }
 
 const parse = (bytes: Uint8Array) => parsePdf({ bytes, source: 'paper.pdf' })

@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import iconv from 'iconv-lite'
 import { XSS_VECTORS } from '../import/xss-vectors'
+import { assemblePdf, pdfString } from '../testing/pdf-bytes'
 
 const hostile = fc.constantFrom(...XSS_VECTORS)
 const words = fc.constantFrom('Учёные', 'ледник', 'CSTO', 'Kazakhstan', 'peace', 'ёжик', 'Ωμέγα', 'naïve', '日本語', '😀', '\u200b', '\u202e', '\u0000', '&amp;', '&#0;', '<', '>', '"', "'", '`')
@@ -128,8 +129,6 @@ export const epubFile: fc.Arbitrary<Uint8Array> = fc
     }
   })
 
-const pdfString = (s: string): string => `(${s.replace(/[\\()]/g, (c) => '\\' + c)})`
-
 /** A hand-assembled PDF with random text, metadata and operators, sometimes with a broken xref or stream. */
 export const pdfFile: fc.Arbitrary<Uint8Array> = fc
   .record({
@@ -151,18 +150,8 @@ export const pdfFile: fc.Arbitrary<Uint8Array> = fc
       `<< /Length ${p.breakLength ? 3 : Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
       `<< /Title ${pdfString(p.title)} /CreationDate ${pdfString(p.date)} >>`
     ]
-    let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'
-    const offsets = objects.map((body, i) => {
-      const at = Buffer.byteLength(out, 'latin1')
-      out += `${i + 1} 0 obj\n${body}\nendobj\n`
-      return at
-    })
-    const xref = Buffer.byteLength(out, 'latin1')
-    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-    out += offsets.map((o) => `${String(p.breakXref ? o + 7 : o).padStart(10, '0')} 00000 n \n`).join('')
-    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-    const bytes = Buffer.from(out, 'latin1')
-    return new Uint8Array(p.truncate === null ? bytes : bytes.subarray(0, p.truncate % (bytes.length + 1)))
+    const bytes = assemblePdf(objects, 6, p.breakXref ? 7 : 0)
+    return p.truncate === null ? bytes : bytes.slice(0, p.truncate % (bytes.length + 1))
   })
 
 /** Flips, inserts and deletes a few bytes of a valid file: what a damaged download looks like. */
