@@ -1,28 +1,26 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './cli/run-cli'
+import { DIGEST_FILE, tempLibraryPath } from './core/testing/temp-library'
 
-const DIGEST = fileURLToPath(new URL('../../resources/news-digest-csto.txt', import.meta.url))
 let dir: string
 let db: string
+let dispose: () => void
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scholia-cli-'))
-  db = join(dir, 'library.db')
+  ;({ dir, path: db, dispose } = tempLibraryPath())
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => dispose())
 
 describe('scholia import / list', () => {
   it('imports the news digest into a fresh library and lists its six articles', async () => {
-    const imp = await runCli(['import', DIGEST, '--db', db, '--json'])
+    const imp = await runCli(['import', DIGEST_FILE, '--db', db, '--json'])
     expect(imp.code).toBe(0)
     const imported = jsonLines(imp.stdout)
     expect(imported).toHaveLength(6)
     for (const line of imported) {
-      expect(line).toMatchObject({ file: DIGEST, status: 'created' })
+      expect(line).toMatchObject({ file: DIGEST_FILE, status: 'created' })
       expect(Object.keys(line)).toEqual(expect.arrayContaining(['file', 'id', 'title', 'author', 'published']))
     }
     const interview = imported.find((l) => String(l.title).startsWith('Stanislav Zas'))
@@ -36,15 +34,15 @@ describe('scholia import / list', () => {
   })
 
   it('reports a re-import of the same file as duplicates, creating nothing', async () => {
-    await runCli(['import', DIGEST, '--db', db, '--json'])
-    const again = await runCli(['import', DIGEST, '--db', db, '--json'])
+    await runCli(['import', DIGEST_FILE, '--db', db, '--json'])
+    const again = await runCli(['import', DIGEST_FILE, '--db', db, '--json'])
     expect(again.code).toBe(0)
     expect(jsonLines(again.stdout).map((l) => l.status)).toEqual(Array(6).fill('duplicate'))
     expect(jsonLines((await runCli(['list', '--db', db, '--json'])).stdout)).toHaveLength(6)
   })
 
   it('tags imported articles with --tag', async () => {
-    await runCli(['import', DIGEST, '--db', db, '--tag', 'region/kazakhstan', '--tag', 'csto'])
+    await runCli(['import', DIGEST_FILE, '--db', db, '--tag', 'region/kazakhstan', '--tag', 'csto'])
     const listed = jsonLines((await runCli(['list', '--db', db, '--json'])).stdout)
     for (const l of listed) expect(l.tags).toEqual(['csto', 'region/kazakhstan'])
   })
@@ -52,7 +50,7 @@ describe('scholia import / list', () => {
   it('keeps going past a bad file, reports it on one line and exits 1', async () => {
     const empty = join(dir, 'empty.txt')
     writeFileSync(empty, '')
-    const r = await runCli(['import', empty, join(dir, 'missing.txt'), DIGEST, '--db', db, '--json'])
+    const r = await runCli(['import', empty, join(dir, 'missing.txt'), DIGEST_FILE, '--db', db, '--json'])
     expect(r.code).toBe(1)
     const lines = jsonLines(r.stdout)
     const errors = lines.filter((l) => 'error' in l)
@@ -80,7 +78,7 @@ describe('scholia import / list', () => {
 
   it('never replaces a foreign file at the library path', async () => {
     writeFileSync(db, 'not a database')
-    const r = await runCli(['import', DIGEST, '--db', db])
+    const r = await runCli(['import', DIGEST_FILE, '--db', db])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/not a Scholia library/)
     expect(readFileSync(db, 'utf8')).toBe('not a database')
@@ -89,7 +87,7 @@ describe('scholia import / list', () => {
 
 describe('scholia check / backup', () => {
   it('checks a healthy library and backs it up to a consistent copy', async () => {
-    await runCli(['import', DIGEST, '--db', db])
+    await runCli(['import', DIGEST_FILE, '--db', db])
     const check = await runCli(['check', '--db', db, '--json'])
     expect(check.code).toBe(0)
     expect(JSON.parse(check.stdout)).toEqual({ ok: true, problems: [] })
@@ -104,7 +102,7 @@ describe('scholia check / backup', () => {
   })
 
   it('refuses to overwrite an existing backup file', async () => {
-    await runCli(['import', DIGEST, '--db', db])
+    await runCli(['import', DIGEST_FILE, '--db', db])
     const out = join(dir, 'exists.db')
     writeFileSync(out, 'keep me')
     const r = await runCli(['backup', out, '--db', db])
@@ -114,7 +112,7 @@ describe('scholia check / backup', () => {
   })
 
   it('finds an article whose search index entry went missing', async () => {
-    await runCli(['import', DIGEST, '--db', db])
+    await runCli(['import', DIGEST_FILE, '--db', db])
     const raw = new Database(db)
     raw.prepare('DELETE FROM articles_fts WHERE rowid = (SELECT min(rowid) FROM articles)').run()
     raw.close()

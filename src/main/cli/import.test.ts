@@ -1,13 +1,10 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli'
-
-const DIGEST = fileURLToPath(new URL('../../../resources/news-digest-csto.txt', import.meta.url))
+import { DIGEST_FILE, tempLibraryPath } from '../core/testing/temp-library'
 
 let dir: string
 let db: string
@@ -28,16 +25,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+let dispose: () => void
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scholia-cli-import-'))
-  db = join(dir, 'library.db')
+  ;({ dir, path: db, dispose } = tempLibraryPath())
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => dispose())
 
 describe('scholia import', () => {
   it('prints one JSON line per article (the digest makes six) and exits 0 when everything imported', async () => {
     const file = join(dir, 'digest.txt')
-    copyFileSync(DIGEST, file)
+    copyFileSync(DIGEST_FILE, file)
     const r = await runCli(['import', file, '--db', db, '--json', '--tag', 'csto'])
     expect(r.code).toBe(0)
     const lines = jsonLines(r.stdout)

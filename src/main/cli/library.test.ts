@@ -1,11 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli'
-
-const DIGEST = fileURLToPath(new URL('../../../resources/news-digest-csto.txt', import.meta.url))
+import { DIGEST_FILE, tempLibraryPath } from '../core/testing/temp-library'
 
 let dir: string
 let db: string
@@ -13,17 +10,17 @@ let db: string
 /** Imports the sample digest (one article per item) and returns the listed articles. */
 async function imported(): Promise<Record<string, unknown>[]> {
   const file = join(dir, 'digest.txt')
-  copyFileSync(DIGEST, file)
+  copyFileSync(DIGEST_FILE, file)
   expect((await runCli(['import', file, '--db', db, '--json'])).code).toBe(0)
   return jsonLines((await runCli(['list', '--db', db, '--json'])).stdout)
 }
 const cli = (...args: string[]) => runCli([...args, '--db', db])
 
+let dispose: () => void
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scholia-cli-library-'))
-  db = join(dir, 'library.db')
+  ;({ dir, path: db, dispose } = tempLibraryPath())
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => dispose())
 
 describe('scholia list, search and tag', () => {
   it('tags articles, lists by tag (children included) and by query, with the documented JSON fields', async () => {

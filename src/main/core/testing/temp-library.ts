@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Library } from '../library'
 
 /** A real library file in a fresh temp folder. */
@@ -28,5 +29,13 @@ export function tempLibrary(): TempLibrary {
   }
 }
 
+/** A fresh temp folder and the path of a library not made yet (the CLI under test makes it), removed by `dispose`. */
+export function tempLibraryPath(): { dir: string; path: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'scholia-test-'))
+  return { dir, path: join(dir, 'library.db'), dispose: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
 /** The real news digest in resources/: Russian-news-agency English with repeats, used by import and annotation tests. */
 export const FIXTURE_DIGEST = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
+/** FIXTURE_DIGEST as a file path, for the command line. */
+export const DIGEST_FILE = fileURLToPath(FIXTURE_DIGEST)
