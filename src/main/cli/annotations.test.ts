@@ -1,11 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli'
+import { DIGEST_FILE, tempLibraryPath } from '../core/testing/temp-library'
 
-const DIGEST = fileURLToPath(new URL('../../../resources/news-digest-csto.txt', import.meta.url))
 const MISSING_ID = '00000000-0000-4000-8000-000000000000'
 const FIELDS = ['id', 'exact', 'start', 'end', 'color', 'note', 'tags', 'orphaned']
 
@@ -25,13 +23,13 @@ async function highlight(id: string, ...args: string[]): Promise<{ code: number;
   return runCli(['highlight', id, ...args, '--db', db])
 }
 
+let dispose: () => void
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scholia-cli-annotations-'))
-  db = join(dir, 'library.db')
+  ;({ dir, path: db, dispose } = tempLibraryPath())
   file = join(dir, 'news-digest-csto.txt')
-  copyFileSync(DIGEST, file)
+  copyFileSync(DIGEST_FILE, file)
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => dispose())
 
 describe('scholia highlight', () => {
   it('highlights a quote with note, colour and tags and prints the annotation as JSON', async () => {
