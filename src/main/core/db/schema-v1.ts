@@ -6,7 +6,10 @@
  * ("region/kz/almaty" → "region", "region/kz", "region/kz/almaty"), implicit
  * parents included; `article_tag_nodes` has one row per article per node it is
  * filed under, so "tag X with its children" is one index range and its count a
- * count of that range, with no DISTINCT over the subtree's links. Triggers
+ * count of that range, with no DISTINCT over the subtree's links, and
+ * `tag_node_counts` keeps each node's count of those rows (articles in the
+ * trash and tombstoned annotations included: readers subtract those few), so
+ * the tag pane reads its counts instead of counting. Triggers
  * cannot use CTEs, so a fold is split into segments with json_each (a '/' never
  * occurs inside a json_quote escape). The library's check verifies both tables
  * (tags/nodes.ts).
@@ -27,6 +30,27 @@ CREATE TABLE annotation_tag_nodes (
   annotation_rowid INTEGER NOT NULL,
   PRIMARY KEY (node, annotation_rowid)
 ) WITHOUT ROWID;
+
+CREATE TABLE tag_node_counts (
+  node        TEXT PRIMARY KEY,
+  articles    INTEGER NOT NULL DEFAULT 0,
+  annotations INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TRIGGER article_tag_nodes_count_insert AFTER INSERT ON article_tag_nodes BEGIN
+  INSERT INTO tag_node_counts(node, articles) VALUES (NEW.node, 1) ON CONFLICT(node) DO UPDATE SET articles = articles + 1;
+END;
+CREATE TRIGGER article_tag_nodes_count_delete AFTER DELETE ON article_tag_nodes BEGIN
+  UPDATE tag_node_counts SET articles = articles - 1 WHERE node = OLD.node;
+  DELETE FROM tag_node_counts WHERE node = OLD.node AND articles = 0 AND annotations = 0;
+END;
+CREATE TRIGGER annotation_tag_nodes_count_insert AFTER INSERT ON annotation_tag_nodes BEGIN
+  INSERT INTO tag_node_counts(node, annotations) VALUES (NEW.node, 1) ON CONFLICT(node) DO UPDATE SET annotations = annotations + 1;
+END;
+CREATE TRIGGER annotation_tag_nodes_count_delete AFTER DELETE ON annotation_tag_nodes BEGIN
+  UPDATE tag_node_counts SET annotations = annotations - 1 WHERE node = OLD.node;
+  DELETE FROM tag_node_counts WHERE node = OLD.node AND articles = 0 AND annotations = 0;
+END;
 
 CREATE TRIGGER tags_nodes_insert AFTER INSERT ON tags BEGIN
   INSERT OR IGNORE INTO tag_nodes(tag_id, node)

@@ -96,12 +96,16 @@ describe('tag counts and tag filters', () => {
     agree('highlight back, another retagged')
   })
 
-  it('are rebuilt from the links when asked, and a damaged table is reported', () => {
+  it('are rebuilt from the links when asked, and a damaged table or counter is reported', () => {
     addArticle(lib, { title: 'A', tags: ['x/y/z', 'x/w'] })
     lib.write(() => lib.db.prepare("DELETE FROM article_tag_nodes WHERE node = 'x'").run())
     expect(checkLibrary(lib).problems).toEqual(['article_tag_nodes: 1 missing and 0 stray entr(ies): tag filters and counts are off'])
     lib.write(() => rebuildTagNodes(lib))
     agree('rebuilt')
+    lib.write(() => lib.db.prepare("UPDATE tag_node_counts SET articles = 7 WHERE node = 'x/w'").run())
+    expect(checkLibrary(lib).problems).toEqual(["tag_node_counts: 1 node(s) with a wrong count: the tag pane's counts are off"])
+    lib.write(() => rebuildTagNodes(lib))
+    agree('rebuilt again')
   })
 
   it('split a tag into its ancestors in SQL exactly as in code, whatever the characters', () => {

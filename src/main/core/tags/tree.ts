@@ -1,8 +1,8 @@
 import type { TagNode } from '../../../shared/api/tags'
 import type { Library } from '../library'
-import { DEAD_ARTICLES, ON_DELETED_ARTICLES, TOMBSTONED } from '../library/dead'
 import { libraryVersion } from '../library/version'
 import { foldTag } from './fold'
+import { nodeCounts } from './nodes'
 
 interface Node {
   path: string
@@ -40,8 +40,8 @@ function buildTree(tags: { path: string; fold: string }[]): Node[] {
 /**
  * The tag pane: every tag depth-first in name order, each with the number of
  * live articles and annotations filed under it or its children (what clicking
- * it shows). One grouped pass over each tag-node table counts every node, each
- * article or annotation once per node however many of its tags sit under it.
+ * it shows), read from the per-node counters (tags/nodes.ts), each article or
+ * annotation once per node however many of its tags sit under it.
  */
 export function tagTree(lib: Library): TagNode[] {
   // The pane asks again after every change, often for nothing.
@@ -55,15 +55,9 @@ export function tagTree(lib: Library): TagNode[] {
 
 const cache = new WeakMap<Library, { version: string; tree: TagNode[] }>()
 
-const ARTICLES_PER_NODE = `SELECT node, count(*) AS n FROM article_tag_nodes WHERE article_rowid NOT IN (${DEAD_ARTICLES}) GROUP BY node`
-const ANNOTATIONS_PER_NODE = `SELECT node, count(*) AS n FROM annotation_tag_nodes
-  WHERE annotation_rowid NOT IN (${TOMBSTONED}) AND annotation_rowid NOT IN (${ON_DELETED_ARTICLES}) GROUP BY node`
-
 function computeTree(lib: Library): TagNode[] {
   const tags = lib.db.prepare('SELECT id, path, fold FROM tags').all() as { id: number; path: string; fold: string }[]
-  const perNode = (sql: string) => new Map((lib.db.prepare(sql).all() as { node: string; n: number }[]).map((r) => [r.node, r.n]))
-  const articles = perNode(ARTICLES_PER_NODE)
-  const annotations = perNode(ANNOTATIONS_PER_NODE)
+  const counts = nodeCounts(lib)
   const out: TagNode[] = []
   const visit = (node: Node, depth: number) => {
     out.push({
@@ -71,8 +65,8 @@ function computeTree(lib: Library): TagNode[] {
       name: node.path.split('/').pop() ?? node.path,
       depth,
       exists: node.exists,
-      articles: articles.get(node.fold) ?? 0,
-      annotations: annotations.get(node.fold) ?? 0
+      articles: counts.get(node.fold)?.articles ?? 0,
+      annotations: counts.get(node.fold)?.annotations ?? 0
     })
     for (const child of sortByName(node.children)) visit(child, depth + 1)
   }
