@@ -25,7 +25,7 @@ export interface NodeCount {
 const DEAD_ARTICLES_PER_NODE = `SELECT n.node, count(DISTINCT x.article_rowid) AS n FROM article_tags x JOIN tag_nodes n ON n.tag_id = x.tag_id
   WHERE x.article_rowid IN (${DEAD_ARTICLES}) GROUP BY n.node`
 const DEAD_ANNOTATIONS_PER_NODE = `SELECT n.node, count(DISTINCT x.annotation_rowid) AS n FROM annotation_tags x JOIN tag_nodes n ON n.tag_id = x.tag_id
-  WHERE x.annotation_rowid IN (${TOMBSTONED} UNION ${ON_DELETED_ARTICLES}) GROUP BY n.node`
+  WHERE x.annotation_rowid IN (${TOMBSTONED} UNION ALL ${ON_DELETED_ARTICLES}) GROUP BY n.node`
 
 /** Every node's live counts, from the counters kept by the triggers: what the tag pane shows. */
 export function nodeCounts(lib: Library): Map<string, NodeCount> {
