@@ -4,8 +4,7 @@
  * full first; then everything it changes is written in one transaction, so a
  * refused file leaves the library exactly as it was.
  */
-import { isUtf8 } from 'node:buffer'
-import { readFile, stat } from 'node:fs/promises'
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MAX_LISTED, MAX_SHARE_BYTES, type ShareProgress, type ShareSummary } from '../../../shared/api/share'
 import { ScholiaError } from '../../../shared/errors'
@@ -14,7 +13,7 @@ import type { IncomingAnnotation, SharedNotes } from './incoming'
 import { prepareBundleArticles, storeBundleArticles, type PreparedBundleArticle } from './import-bundle'
 import { ArticleMatcher, articleKey, type LocalArticle } from './match'
 import { NotesMerger } from './merge'
-import { parseJsonLd } from './parse-jsonld'
+import { JsonLdReader, parseJsonLd } from './read-jsonld'
 import { allPending, dropPending, keepAside, type PendingEntry } from './pending'
 import { readBundle } from './read-bundle'
 
@@ -31,11 +30,6 @@ function tooBig(size: number): ScholiaError {
     'invalid_argument',
     `file is ${Math.round(size / MB)} MB, over the ${MAX_SHARE_BYTES / MB} MB limit for shared notes — ask for an export of fewer articles`
   )
-}
-
-function decode(bytes: Uint8Array): string {
-  if (!isUtf8(bytes)) throw new ScholiaError('invalid_argument', 'not UTF-8 text and not a .scholia bundle — choose a .jsonld or .scholia export')
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
 function groupByArticle(list: readonly IncomingAnnotation[]): IncomingAnnotation[][] {
@@ -122,6 +116,47 @@ function mergeAll(lib: Library, notes: SharedNotes, prepared: PreparedBundleArti
   summary.missing = [...missing].slice(0, MAX_LISTED)
 }
 
+function emptySummary(file: string, format: ShareSummary['format']): ShareSummary {
+  return {
+    file, format, added: 0, updated: 0, unchanged: 0, deleted: 0, orphaned: 0, pending: 0, missing: [], attachedFromPending: 0, articlesAdded: 0,
+    rejected: [], creators: []
+  }
+}
+
+/** A file's contents, read and checked: its notes, and a bundle's articles and tag vocabulary. */
+interface Checked {
+  format: ShareSummary['format']
+  notes: SharedNotes
+  prepared: PreparedBundleArticle[]
+  vocabulary: string[]
+}
+
+/** Writes a checked file into the library in one transaction and says what changed. */
+function store(lib: Library, name: string, c: Checked, opts: ShareImportOptions, now: string): ShareSummary {
+  const summary = emptySummary(name, c.format)
+  for (const r of c.notes.rejected) summary.rejected.push(r)
+  summary.creators = [...new Set(c.notes.annotations.map((a) => a.creator).filter((x): x is string => !!x))].sort()
+  const total = c.notes.annotations.length
+  opts.onProgress?.({ phase: 'annotations', done: 0, total })
+  lib.write(() => mergeAll(lib, c.notes, c.prepared, c.vocabulary, summary, now))
+  opts.onProgress?.({ phase: 'annotations', done: total, total })
+  const rejectedCount = summary.rejected.length
+  if (rejectedCount > MAX_LISTED) summary.rejected = [...summary.rejected.slice(0, MAX_LISTED), { id: null, reason: `…and ${rejectedCount - MAX_LISTED} more` }]
+  return summary
+}
+
+/** Runs an import step, naming the file in its one-line error. */
+async function named<T>(name: string, step: () => Promise<T> | T): Promise<T> {
+  try {
+    return await step()
+  } catch (e) {
+    if (e instanceof ScholiaError) throw new ScholiaError(e.code, `${name}: ${e.message}`)
+    throw e
+  }
+}
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
+
 /**
  * Imports a teammate's file from its bytes. Refusals (not JSON, wrong shape,
  * too big, a malicious or damaged bundle, an id listed twice) throw a
@@ -130,36 +165,21 @@ function mergeAll(lib: Library, notes: SharedNotes, prepared: PreparedBundleArti
 export async function importShared(lib: Library, file: { name: string; bytes: Uint8Array }, opts: ShareImportOptions = {}): Promise<ShareSummary> {
   const now = opts.now ?? new Date().toISOString()
   const name = basename(file.name)
-  try {
+  return named(name, () => {
     if (file.bytes.length > MAX_SHARE_BYTES) throw tooBig(file.bytes.length)
     opts.onProgress?.({ phase: 'reading', done: 0, total: 1 })
-    const isZip = file.bytes.length >= 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b
-    const summary: ShareSummary = {
-      file: name, format: isZip ? 'bundle' : 'jsonld', added: 0, updated: 0, unchanged: 0, deleted: 0, orphaned: 0, pending: 0,
-      missing: [], attachedFromPending: 0, articlesAdded: 0, rejected: [], creators: []
-    }
-    let notes: SharedNotes
-    let prepared: PreparedBundleArticle[] = []
-    let vocabulary: string[] = []
-    if (isZip) {
+    let checked: Checked
+    if (isZip(file.bytes)) {
       const contents = readBundle(file.bytes)
       opts.onProgress?.({ phase: 'articles', done: 0, total: contents.articles.length })
-      prepared = prepareBundleArticles(contents, summary.rejected)
-      notes = contents.notes
-      vocabulary = contents.tags
-    } else notes = parseJsonLd(decode(file.bytes))
-    summary.rejected.push(...notes.rejected)
-    summary.creators = [...new Set(notes.annotations.map((a) => a.creator).filter((c): c is string => !!c))].sort()
-    opts.onProgress?.({ phase: 'annotations', done: 0, total: notes.annotations.length })
-    lib.write(() => mergeAll(lib, notes, prepared, vocabulary, summary, now))
-    opts.onProgress?.({ phase: 'annotations', done: notes.annotations.length, total: notes.annotations.length })
-    const rejectedCount = summary.rejected.length
-    if (rejectedCount > MAX_LISTED) summary.rejected = [...summary.rejected.slice(0, MAX_LISTED), { id: null, reason: `…and ${rejectedCount - MAX_LISTED} more` }]
-    return summary
-  } catch (e) {
-    if (e instanceof ScholiaError) throw new ScholiaError(e.code, `${name}: ${e.message}`)
-    throw e
-  }
+      // The articles' rejections come first in the summary, then the notes'.
+      const rejected: ShareSummary['rejected'] = []
+      const prepared = prepareBundleArticles(contents, rejected)
+      for (const r of contents.notes.rejected) rejected.push(r)
+      checked = { format: 'bundle', notes: { ...contents.notes, rejected }, prepared, vocabulary: contents.tags }
+    } else checked = { format: 'jsonld', notes: parseJsonLd(file.bytes), prepared: [], vocabulary: [] }
+    return store(lib, name, checked, opts, now)
+  })
 }
 
 /**
@@ -177,19 +197,50 @@ export function attachPending(lib: Library, now = new Date().toISOString()): num
   return summary.attachedFromPending
 }
 
-/** Imports a teammate's file from disk; one too big is refused before it is read. */
+/** Bytes read from disk at a time when streaming a JSON-LD file. */
+const READ_CHUNK_BYTES = 1024 * 1024
+
+/**
+ * Imports a teammate's file from disk; one too big is refused before it is
+ * read. A JSON-LD file is read a chunk at a time and its annotations checked
+ * as they come (read-jsonld.ts), so memory does not grow with the file's
+ * text; a bundle (a zip, read whole by its format) goes through importShared.
+ */
 export async function importSharedPath(lib: Library, path: string, opts: ShareImportOptions = {}): Promise<ShareSummary> {
+  const name = basename(path)
+  let fh: FileHandle
   let size: number
   try {
     const info = await stat(path)
     if (info.isDirectory()) throw new ScholiaError('invalid_argument', `${path} is a folder — choose a .jsonld or .scholia file`)
     size = info.size
+    if (size > MAX_SHARE_BYTES) throw new ScholiaError(tooBig(size).code, `${name}: ${tooBig(size).message}`)
+    fh = await open(path, 'r')
   } catch (e) {
     if (e instanceof ScholiaError) throw e
     throw new ScholiaError('io', `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}) — check the path and permissions`)
   }
-  if (size > MAX_SHARE_BYTES) throw new ScholiaError(tooBig(size).code, `${basename(path)}: ${tooBig(size).message}`)
-  return importShared(lib, { name: path, bytes: new Uint8Array(await readFile(path)) }, opts)
+  try {
+    const chunk = Buffer.alloc(Math.min(READ_CHUNK_BYTES, Math.max(size, 4)))
+    const first = await fh.read(chunk, 0, chunk.length, 0)
+    if (isZip(chunk.subarray(0, first.bytesRead))) return importShared(lib, { name: path, bytes: new Uint8Array(await readFile(path)) }, opts)
+    const now = opts.now ?? new Date().toISOString()
+    return await named(name, async () => {
+      opts.onProgress?.({ phase: 'reading', done: 0, total: size })
+      const reader = new JsonLdReader()
+      let at = 0
+      for (let n = first.bytesRead; n > 0; n = (await fh.read(chunk, 0, chunk.length, at)).bytesRead) {
+        at += n
+        if (at > MAX_SHARE_BYTES) throw tooBig(at) // the file grew since stat
+        // The reader keeps what it needs of a chunk, so the buffer can be reused.
+        reader.write(chunk.subarray(0, n))
+        opts.onProgress?.({ phase: 'reading', done: at, total: size })
+      }
+      return store(lib, name, { format: 'jsonld', notes: reader.end(), prepared: [], vocabulary: [] }, opts, now)
+    })
+  } finally {
+    await fh.close()
+  }
 }
 
 /** Files the sharing importer takes (by extension), as opposed to articles. */

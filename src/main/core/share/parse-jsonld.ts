@@ -1,9 +1,10 @@
 /**
- * Reads a Web Annotation JSON-LD file: a Scholia export, or another tool's
- * AnnotationCollection, AnnotationPage, single Annotation or array of them.
- * The file's shape is checked as a whole (a wrong shape refuses the file);
- * each annotation is checked on its own, and one that fails is rejected with
- * its reason while the others go on.
+ * The checks of a Web Annotation JSON-LD file: a Scholia export, or another
+ * tool's AnnotationCollection, AnnotationPage, single Annotation or array of
+ * them. The file's shape is checked as a whole (a wrong shape refuses the
+ * file); each annotation is checked on its own, and one that fails is
+ * rejected with its reason while the others go on. Reading the file, element
+ * by element, is read-jsonld.ts.
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
@@ -11,7 +12,7 @@ import { MAX_NOTE_CHARS } from '../../../shared/api/annotations'
 import { ScholiaError } from '../../../shared/errors'
 import { COLORS } from '../../../shared/model'
 import { validateTagPath } from '../tags/path'
-import type { IncomingAnnotation, IncomingArticle, SharedNotes } from './incoming'
+import type { IncomingAnnotation, IncomingArticle } from './incoming'
 
 /** Most annotations one file may carry: ten times the benchmark's 100,000. */
 export const MAX_FILE_ANNOTATIONS = 1_000_000
@@ -129,7 +130,7 @@ function readBodies(a: z.infer<typeof AnnotationShape>): { note: string; tags: s
 }
 
 /** Checks and normalises one annotation; throws an Error whose message is the rejection reason. */
-function readAnnotation(raw: unknown): IncomingAnnotation {
+export function readAnnotation(raw: unknown): IncomingAnnotation {
   const parsed = AnnotationShape.safeParse(raw)
   if (!parsed.success) throw new Error(issue(parsed.error))
   const a = parsed.data
@@ -163,14 +164,25 @@ function readAnnotation(raw: unknown): IncomingAnnotation {
   }
 }
 
-function idOf(raw: unknown): string | null {
+/** The id an element claims, for naming it in a rejection. */
+export function idOf(raw: unknown): string | null {
   const id = (raw as { id?: unknown })?.id
   return typeof id === 'string' ? id.slice(0, 200) : null
 }
 
-/** The annotations a JSON value holds, with where they sit; refuses a value of no known shape. */
-function itemsOf(json: unknown): { items: unknown[]; tombstones: unknown[]; articles: unknown[] } {
-  if (Array.isArray(json)) return { items: json, tombstones: [], articles: [] }
+/** What the file says about one of the sender's articles; null when it says nothing usable (hints only help matching). */
+export function readArticleHint(raw: unknown): IncomingArticle | null {
+  const r = ArticleShape.safeParse(raw)
+  if (!r.success) return null
+  return { ref: idFromIri(r.data.id), title: r.data.title ?? null, source: r.data.source ?? null, contentHash: r.data.contentHash ?? null }
+}
+
+/** Where the annotations of a document are, by its shape (its big arrays were streamed, so they are empty here). */
+export type Holder = 'root' | 'page' | 'collection' | 'annotation'
+
+/** Checks the document's shape (without its streamed arrays) and says which of them hold its annotations; refuses a value of no known shape. */
+export function holderOf(json: unknown): Holder {
+  if (Array.isArray(json)) return 'root'
   const type = (json as { type?: unknown })?.type
   const types = [type].flat()
   if (types.includes('AnnotationCollection')) {
@@ -179,60 +191,16 @@ function itemsOf(json: unknown): { items: unknown[]; tombstones: unknown[]; arti
     const first = c.data.first
     if (typeof first === 'string' || first?.next !== undefined)
       throw new ScholiaError('invalid_argument', 'the collection links to pages elsewhere — export it with every annotation embedded in the file')
-    return { items: first?.items ?? [], tombstones: c.data['scholia:tombstones'] ?? [], articles: c.data['scholia:articles'] ?? [] }
+    return 'collection'
   }
   if (types.includes('AnnotationPage')) {
     const p = Page.safeParse(json)
     if (!p.success) throw new ScholiaError('invalid_argument', `not a valid AnnotationPage (${issue(p.error)}) — export the notes again`)
-    return { items: p.data.items, tombstones: [], articles: [] }
+    return 'page'
   }
-  if (types.includes('Annotation')) return { items: [json], tombstones: [], articles: [] }
+  if (types.includes('Annotation')) return 'annotation'
   throw new ScholiaError(
     'invalid_argument',
     'not a Web Annotation file (expected an AnnotationCollection, AnnotationPage or Annotation) — choose a .jsonld export from Scholia or another annotation tool'
   )
-}
-
-/**
- * Parses and checks a JSON-LD text. File-level problems (not JSON, wrong
- * shape, too many annotations, an id listed twice) throw a one-line
- * ScholiaError; a bad annotation is rejected alone.
- */
-export function parseJsonLd(text: string): SharedNotes {
-  let json: unknown
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (e) {
-    throw new ScholiaError('invalid_argument', `not valid JSON (${(e as Error).message.split('\n')[0].slice(0, 120)}) — the file may be damaged or not an export`)
-  }
-  const { items, tombstones, articles: rawArticles } = itemsOf(json)
-  if (items.length + tombstones.length > MAX_FILE_ANNOTATIONS)
-    throw new ScholiaError('invalid_argument', `file holds over ${MAX_FILE_ANNOTATIONS} annotations — split the export`)
-  const out: SharedNotes = { annotations: [], articles: new Map(), rejected: [] }
-  const seen = new Set<string>()
-  for (const list of [items, tombstones])
-    for (let i = 0; i < list.length; i++) {
-      const raw = list[i]
-      // Drop the parsed tree as it is read: a 100,000-annotation file holds hundreds of MB of it.
-      list[i] = null
-      let a: IncomingAnnotation
-      try {
-        a = readAnnotation(raw)
-      } catch (e) {
-        out.rejected.push({ id: idOf(raw), reason: (e as Error).message })
-        continue
-      }
-      if (seen.has(a.id))
-        throw new ScholiaError('invalid_argument', `annotation ${idOf(raw)} appears twice in the file — the file is damaged; ask for a new export`)
-      seen.add(a.id)
-      out.annotations.push(a)
-    }
-  for (const raw of rawArticles) {
-    const r = ArticleShape.safeParse(raw)
-    if (!r.success) continue // article hints only help matching; a bad one just does not help
-    const ref = idFromIri(r.data.id)
-    const hint: IncomingArticle = { ref, title: r.data.title ?? null, source: r.data.source ?? null, contentHash: r.data.contentHash ?? null }
-    out.articles.set(ref, hint)
-  }
-  return out
 }

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { ScholiaError } from '../../../shared/errors'
 import { ANNOTATIONS_ENTRY, ARTICLES_ENTRY, BUNDLE_FORMAT, BUNDLE_VERSION, MANIFEST_ENTRY, TAGS_ENTRY } from '../export/bundle'
 import { isUnsafePath } from '../import/epub-archive'
-import { parseJsonLd } from './parse-jsonld'
+import { parseJsonLd } from './read-jsonld'
 import type { SharedNotes } from './incoming'
 
 /** Most a bundle may unpack to; it is held in memory while imported. */
@@ -119,6 +119,6 @@ export function readBundle(bytes: Uint8Array): BundleContents {
   const tags = z.array(z.string().max(1_000)).max(100_000).safeParse(entries.has(TAGS_ENTRY) ? json(entries, TAGS_ENTRY) : [])
   if (!tags.success) throw bad(`bundle's ${TAGS_ENTRY} is not a list of tags — the file is damaged`)
   const annotations = entries.get(ANNOTATIONS_ENTRY)
-  const notes = annotations ? parseJsonLd(strFromU8(annotations)) : { annotations: [], articles: new Map(), rejected: [] }
+  const notes = annotations ? parseJsonLd(annotations) : { annotations: [], articles: new Map(), rejected: [] }
   return { articles, tags: tags.data, notes }
 }

@@ -89,6 +89,19 @@ describe('sharing round trip', () => {
     expect(checkLibrary(B.lib)).toEqual({ ok: true, problems: [] })
   })
 
+  it('JSON-LD read from disk, chunk by chunk, gives the same library as the same bytes uploaded', async () => {
+    const B = library()
+    const C = library()
+    sameArticles(A.lib, B.lib)
+    sameArticles(A.lib, C.lib)
+    const r = await runExport(A.lib, { scope: { kind: 'all' }, format: 'jsonld', out: join(A.dir, 'notes.jsonld') })
+    const fromDisk = await importSharedPath(B.lib, r.path!)
+    const fromBytes = await importShared(C.lib, { name: 'notes.jsonld', bytes: new Uint8Array(readFileSync(r.path!)) })
+    expect(fromDisk).toEqual(fromBytes)
+    expect(fromDisk).toMatchObject({ file: 'notes.jsonld', added: 7, rejected: [] })
+    expect(annotationsOf(B.lib)).toEqual(annotationsOf(A.lib))
+  })
+
   it('importing the same file twice changes nothing', async () => {
     const B = library()
     const bundle = await exportTo(A.lib, A.dir, 'bundle')
