@@ -201,6 +201,26 @@ describe('writing safely', () => {
     expect(readFileSync(out('n.jsonld'), 'utf8')).toBe('previous export')
   })
 
+  it('a Markdown export that fails mid-way leaves the folder as it was, and a new folder is not created', async () => {
+    const failing = (out: string) =>
+      runExport(lib, {
+        scope: { kind: 'all' }, format: 'md', out,
+        onProgress: (p) => {
+          if (p.done > 0) throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+        }
+      })
+    mkdirSync(out('vault'))
+    writeFileSync(out('vault/mine.md'), 'mine')
+    await expect(failing(out('vault'))).rejects.toThrow()
+    expect(readdirSync(out('vault'))).toEqual(['mine.md'])
+    await expect(failing(out('new/vault'))).rejects.toThrow()
+    expect(readdirSync(out('new'))).toEqual([])
+    // And when it succeeds, only the notes are there: no temp folder left beside them.
+    await runExport(lib, { scope: { kind: 'all' }, format: 'md', out: out('new/vault') })
+    expect(readdirSync(out('new'))).toEqual(['vault'])
+    expect(readdirSync(out('new/vault'))).toHaveLength(3)
+  })
+
   it('a folder given for a single-file format gets a dated file name; a bare name gets the extension', async () => {
     mkdirSync(out('dest'))
     const r = await runExport(lib, { scope: { kind: 'tag', tag: 'science' }, format: 'html', out: out('dest'), now: NOW })

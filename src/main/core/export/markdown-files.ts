@@ -48,15 +48,17 @@ export async function writeMarkdownFiles(
   if (out) {
     const folder = resolve(out)
     const writer = await FolderWriter.create(folder)
+    // Only a name already in the folder needs a look at the file: most are new.
+    const free = (name: string, id: string) => !writer.mayExist(name) || replaceable(insideFolder(folder, name), id)
     try {
       for (const batch of pass.next()) {
         for (const a of batch) {
-          const name = namer.name(a.title, 'md', (n) => replaceable(insideFolder(folder, n), a.id))
+          const name = namer.name(a.title, 'md', (n) => free(n, a.id))
           writer.writeFile(insideFolder(folder, name), articleMarkdown(template, a))
         }
         pass.tick(batch)
-        // Syncing the batch also lets progress events and other calls through.
-        await writer.flush()
+        // Lets progress events and other calls through between batches.
+        await new Promise((r) => setImmediate(r))
       }
       await writer.commit()
     } catch (e) {

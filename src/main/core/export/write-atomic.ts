@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises'
-import { closeSync, fsync, openSync, renameSync, writeSync } from 'node:fs'
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises'
+import { renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
+import { syncTemps } from './sync-files'
 
 /**
  * Bytes gathered before one write to disk: big enough that 100,000 annotations
  * cost a few hundred writes, small enough to bound memory.
  */
 export const WRITE_CHUNK_BYTES = 1024 * 1024
-/** Temp files fsynced at once when a folder export commits (the thread pool has 4 threads; fsync waits on the disk). */
-const FSYNC_PARALLEL = 32
+/** Name of the hidden folder a Markdown export writes into before its files are renamed into place. */
+export const TEMP_FOLDER_PREFIX = '.scholia-export-'
 
 /** Where an export's bytes go: a file on disk, or memory for a download. */
 export interface Sink {
@@ -160,87 +161,82 @@ export class MemorySink implements Sink {
 
 /**
  * Many files written into one folder (Markdown: one per article), all or
- * none: each goes to a temp file as it is produced, a batch at a time is
- * flushed to disk, and only when every one is written are they renamed into
- * place. A failure removes the temps, and the folder if this export created it.
+ * none. They are written into a hidden temp folder on the same file system
+ * and flushed to disk together (syncTemps) once every one is written. Into a
+ * folder that already exists, each is then renamed into place; a folder the
+ * export creates is the temp folder itself, renamed once to its name. A
+ * failure removes the temp folder and whatever the export created.
  */
 export class FolderWriter {
-  private temps: { temp: string; final: string }[] = []
-  /** Temp files written but not yet flushed to disk, still open. */
-  private open: number[] = []
-  private createdFolder = false
+  private temp = ''
+  /** The export makes the folder: files keep their final names in the temp folder, which is renamed whole. */
+  private fresh = false
+  private files: { temp: string; final: string }[] = []
   private done = false
+  /** Lower-cased names already in the folder: only these may need a look before being replaced. */
+  private readonly existing = new Set<string>()
 
   private constructor(readonly folder: string) {}
 
-  /** Opens `folder` for writing, creating it (and its parents) when missing. */
+  /** Opens `folder` for writing; when missing, it (and its parents) will be created. */
   static async create(folder: string): Promise<FolderWriter> {
     const w = new FolderWriter(folder)
     try {
       const info = await stat(folder).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)))
       if (info && !info.isDirectory())
         throw new ScholiaError('io', `${folder} is a file — Markdown export writes one file per article; choose a folder`)
-      if (!info) {
-        await mkdir(folder, { recursive: true })
-        w.createdFolder = true
+      if (info) {
+        for (const name of await readdir(folder)) w.existing.add(name.normalize('NFC').toLowerCase())
+        w.temp = await mkdtemp(join(folder, TEMP_FOLDER_PREFIX))
+      } else {
+        await mkdir(dirname(folder), { recursive: true })
+        w.temp = await mkdtemp(join(dirname(folder), `.${basename(folder).slice(0, 100)}${TEMP_FOLDER_PREFIX}`))
+        w.fresh = true
       }
     } catch (e) {
+      await w.abort()
       throw writeError(e, join(folder, 'notes.md'))
     }
     return w
   }
 
+  /** Whether a file of this name may already be in the folder (case and normalisation ignored, as macOS and Windows do). */
+  mayExist(name: string): boolean {
+    return this.existing.has(name.normalize('NFC').toLowerCase())
+  }
+
   /**
-   * Writes one whole file to its temp name; `finalPath` must be inside the
-   * folder (see insideFolder). Synchronous: a note file is a few KB, and a
-   * blocking open and write cost far less than trips through the thread
-   * pool. The file stays open until `flush` syncs it, so it is never opened
-   * twice.
+   * Writes one whole file; `finalPath` must be inside the folder (see
+   * insideFolder). Synchronous: a note file is a few KB, and a blocking open
+   * and write cost far less than trips through the thread pool.
    */
   writeFile(finalPath: string, content: string): void {
-    const temp = tempBeside(finalPath)
-    this.temps.push({ temp, final: finalPath })
-    let fd: number | null = null
+    const temp = join(this.temp, this.fresh ? basename(finalPath) : `${this.files.length}.md`)
+    this.files.push({ temp, final: finalPath })
     try {
-      fd = openSync(temp, 'wx')
-      this.open.push(fd)
-      writeSync(fd, content, null, 'utf8')
+      writeFileSync(temp, content, { flag: 'wx' })
     } catch (e) {
       throw writeError(e, finalPath)
     }
   }
 
-  /** Flushes the files written since the last flush to disk (in parallel on the thread pool) and closes them. */
-  async flush(): Promise<void> {
-    const fds = this.open
-    this.open = []
-    try {
-      for (let i = 0; i < fds.length; i += FSYNC_PARALLEL)
-        await Promise.all(fds.slice(i, i + FSYNC_PARALLEL).map((fd) => new Promise<void>((res, rej) => fsync(fd, (e) => (e ? rej(e) : res())))))
-    } catch (e) {
-      throw writeError(e, join(this.folder, 'notes.md'))
-    } finally {
-      for (const fd of fds) closeSync(fd)
-    }
-  }
-
-  /** Flushes what is left, then renames every file into place. */
+  /** Flushes every file to disk, then puts them in place. */
   async commit(): Promise<void> {
-    await this.flush()
     try {
-      for (const { temp, final } of this.temps) renameSync(temp, final)
+      await syncTemps(this.temp, this.files.map((f) => f.temp))
+      if (this.fresh) await rename(this.temp, this.folder)
+      else for (const { temp, final } of this.files) renameSync(temp, final)
       this.done = true
     } catch (e) {
       throw writeError(e, join(this.folder, 'notes.md'))
     }
-    await syncFolder(this.folder)
+    if (!this.fresh) await rm(this.temp, { recursive: true, force: true }).catch(() => {})
+    await syncFolder(this.fresh ? dirname(this.folder) : this.folder)
   }
 
   async abort(): Promise<void> {
     if (this.done) return
     this.done = true
-    for (const fd of this.open.splice(0)) closeSync(fd)
-    await Promise.all(this.temps.map(({ temp }) => unlink(temp).catch(() => {})))
-    if (this.createdFolder) await rmdir(this.folder).catch(() => {})
+    if (this.temp) await rm(this.temp, { recursive: true, force: true }).catch(() => {})
   }
 }
