@@ -14,6 +14,8 @@ import { Id, method } from './define'
 /** An article without its content: what `articles.get` answers, less `html` and `text`. */
 export type ArticleHead = Omit<Article, 'html' | 'text'>
 
+const ByteOffset = z.number().int().min(0)
+
 export const CONTENT_PARTS = ['html', 'text'] as const
 export type ContentPart = (typeof CONTENT_PARTS)[number]
 
@@ -36,10 +38,17 @@ export const readingMethods = {
   /** An article's details without its content (see `articles.content`). */
   'articles.open': method<ArticleHead>()(z.object({ id: Id }).strict()),
   /**
-   * An article's sanitised HTML or plain text as UTF-8 bytes. Byte results travel
-   * as bytes (an octet-stream answer over HTTP, a Uint8Array over IPC), never as JSON.
+   * An article's sanitised HTML or plain text as UTF-8 bytes, all of them or the
+   * bytes [from, to) (a piece may end inside a character: decode the pieces with
+   * one streaming decoder). Byte results travel as bytes (an octet-stream answer
+   * over HTTP, a Uint8Array over IPC), never as JSON.
    */
-  'articles.content': method<Uint8Array>()(z.object({ id: Id, part: z.enum(CONTENT_PARTS) }).strict()),
+  'articles.content': method<Uint8Array>()(
+    z
+      .object({ id: Id, part: z.enum(CONTENT_PARTS), from: ByteOffset.default(0), to: ByteOffset.optional() })
+      .strict()
+      .refine((a) => a.to === undefined || a.to >= a.from, { message: 'to must not be before from', path: ['to'] })
+  ),
   /** What the reader paints of an article's highlights, before their details arrive. */
   'annotations.spans': method<AnnotationSpans>()(z.object({ articleId: Id }).strict())
 }

@@ -32,6 +32,23 @@ describe('opening an article in the reader', () => {
     expect(utf8.decode(text).startsWith('\uFEFF')).toBe(true)
   })
 
+  it('comes in byte pieces, cut anywhere, that one streaming decoder joins into the same text', async () => {
+    opened = tempLibrary()
+    const { lib } = opened
+    const id = storeText(lib, TRICKY)
+    const whole = await ok(lib, 'articles.get', { id })
+    const total = (await ok(lib, 'articles.content', { id, part: 'text' })).byteLength
+    for (const cut of [1, 9, 10, 11, 12, 40, total - 1]) {
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+      const first = decoder.decode(await ok(lib, 'articles.content', { id, part: 'text', to: cut }), { stream: true })
+      const rest = decoder.decode(await ok(lib, 'articles.content', { id, part: 'text', from: cut }))
+      expect(first + rest).toBe(whole.text)
+    }
+    expect((await ok(lib, 'articles.content', { id, part: 'html', from: total * 10 })).byteLength).toBe(0)
+    const backwards = await call(lib, 'articles.content', { id, part: 'html', from: 10, to: 5 })
+    expect(backwards.ok ? null : backwards.error.message).toMatch(/invalid to/)
+  })
+
   it('an empty article has empty content, not an error', async () => {
     opened = tempLibrary()
     const { lib } = opened

@@ -23,6 +23,9 @@ export interface SummaryRow {
   annotation_count: number
 }
 
+/** Column list of an article row without its content (what toArticleHead reads). */
+export const HEAD_COLUMNS = `${SUMMARY_COLUMNS}, a.note, a.language, a.encoding, a.content_hash, a.updated_at`
+
 /** An article row without its content columns. */
 export interface ArticleHeadRow extends SummaryRow {
   note: string

@@ -7,7 +7,7 @@ import { getArticleContent, getArticleHead } from '../articles/content'
 export function readingHandlers(lib: Library): Pick<Handlers, 'articles.open' | 'articles.content' | 'annotations.spans'> {
   return {
     'articles.open': ({ id }) => getArticleHead(lib, id),
-    'articles.content': ({ id, part }) => getArticleContent(lib, id, part),
+    'articles.content': ({ id, part, from, to }) => getArticleContent(lib, id, part, from, to),
     'annotations.spans': ({ articleId }) => listAnnotationSpans(lib, articleId)
   }
 }

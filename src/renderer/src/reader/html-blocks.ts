@@ -81,11 +81,15 @@ class TextMeter {
   }
 }
 
+/** What one step of the scan found: a run scanned, the end of what has arrived, or HTML not in canonical form. */
+type Step = 'ok' | 'wait' | 'fail'
+
 /**
  * Scans canonical HTML a slice at a time, so the blocks of a book's first screen
  * are known after scanning its first kilobytes and the rest is scanned between
- * frames. `failed` is set (and scanning stops) at anything the canonical form
- * never contains.
+ * frames. The HTML may arrive in pieces (`partial`, then `extend`): a run of
+ * text or a tag that may go on in the next piece waits for it. `failed` is set
+ * (and scanning stops) at anything the canonical form never contains.
  */
 export class BlockScanner {
   /** Top-level blocks found so far, in order. */
@@ -97,20 +101,35 @@ export class BlockScanner {
   failed = false
   private readonly stack: string[] = []
   private readonly open: Array<{ level: number; start: number } | null> = []
-  private readonly meter: TextMeter
+  private meter: TextMeter
   private offset = 0
   private blockStart = 0
   private blockText = 0
   private pos = 0
+  /** The scan reached the end of what has arrived of a partial HTML. */
+  private waiting = false
 
-  constructor(private readonly html: string) {
+  /** @param partial - `html` is only the beginning; `extend` gives more. */
+  constructor(
+    private html: string,
+    private partial = false
+  ) {
     this.meter = new TextMeter(html)
-    if (html.length === 0) this.done = true
+    if (html.length === 0 && !partial) this.done = true
   }
 
-  /** Scans until more than `text` characters of text are in finished blocks, or the end. */
+  /** More of the HTML arrived: `html` begins with the HTML given so far; `partial` unless it is the whole. */
+  extend(html: string, partial: boolean): void {
+    this.html = html
+    this.partial = partial
+    this.meter = new TextMeter(html)
+    this.waiting = false
+    if (html.length === 0 && !partial) this.done = true
+  }
+
+  /** Scans until more than `text` characters of text are in finished blocks, or the end (of what has arrived). */
   scanToText(text: number): void {
-    while (!this.done && !this.failed && this.scannedText <= text) this.scan(SCAN_STEP_CHARS)
+    while (!this.done && !this.failed && !this.waiting && this.scannedText <= text) this.scan(SCAN_STEP_CHARS)
   }
 
   /** Scans about `htmlChars` more characters of HTML. */
@@ -119,12 +138,19 @@ export class BlockScanner {
     const html = this.html
     const stop = Math.min(html.length, this.pos + htmlChars)
     while (this.pos < stop) {
-      if (!this.step()) {
+      const step = this.step()
+      if (step === 'wait') {
+        this.waiting = true
+        return
+      }
+      if (step === 'fail') {
         this.failed = true
         return
       }
     }
-    if (this.pos >= html.length) {
+    if (this.partial) {
+      if (this.pos >= html.length) this.waiting = true
+    } else if (this.pos >= html.length) {
       if (this.stack.length > 0) this.failed = true
       else {
         this.endBlock(html.length)
@@ -142,48 +168,51 @@ export class BlockScanner {
     this.blockText = 0
   }
 
-  /** One run of text and the tag after it; false if the HTML is not canonical. */
-  private step(): boolean {
+  /** One run of text and the tag after it. */
+  private step(): Step {
     const html = this.html
     const lt = html.indexOf('<', this.pos)
+    const gt = lt === -1 ? -1 : html.indexOf('>', lt)
+    // Of partial HTML, take a run and its tag only when both have arrived whole,
+    // and the character after the tag too (a <pre> drops a newline there).
+    if (this.partial && (gt === -1 || gt + 1 >= html.length)) return 'wait'
     const textEnd = lt === -1 ? html.length : lt
     if (textEnd > this.pos) {
       const n = this.meter.length(this.pos, textEnd)
-      if (n < 0) return false
+      if (n < 0) return 'fail'
       this.offset += n
       this.blockText += n
     }
     if (lt === -1) {
       this.pos = html.length
-      return true
+      return 'ok'
     }
-    const gt = html.indexOf('>', lt)
     const closing = html.charCodeAt(lt + 1) === 47 // '/'
     const nameStart = lt + (closing ? 2 : 1)
     const end = nameEnd(html, nameStart)
-    if (gt === -1 || end === nameStart || html.charCodeAt(gt - 1) === 47) return false
+    if (gt === -1 || end === nameStart || html.charCodeAt(gt - 1) === 47) return 'fail'
     const name = html.slice(nameStart, end)
-    if (UNSUPPORTED.has(name)) return false
+    if (UNSUPPORTED.has(name)) return 'fail'
     this.pos = gt + 1
     const { stack } = this
     if (closing) {
-      if (stack.pop() !== name) return false
+      if (stack.pop() !== name) return 'fail'
       const h = this.open.pop()
       if (h) this.headings.push({ level: h.level, start: h.start, end: this.offset })
       if (stack.length === 0) this.endBlock(this.pos)
-      return true
+      return 'ok'
     }
     // A new top-level element ends the text before it.
     if (stack.length === 0) this.endBlock(lt)
     if (VOID.has(name)) {
       if (stack.length === 0) this.endBlock(this.pos)
-      return true
+      return 'ok'
     }
     stack.push(name)
     const heading = name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6'
     this.open.push(heading ? { level: Number(name[1]), start: this.offset } : null)
     if (DROPS_LEADING_NEWLINE.has(name) && html[this.pos] === '\n') this.pos++
-    return true
+    return 'ok'
   }
 }
 

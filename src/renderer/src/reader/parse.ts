@@ -38,6 +38,8 @@ export interface BlockSource {
   advance(htmlChars: number): void
   /** Sanitised blocks [from, to), checked against the article's text. @throws TextMismatch */
   take(from: number, to: number): TakenBlocks
+  /** The rest of an article given in part: `html` and `text` begin with what was given before. @throws TextMismatch */
+  extend(html: string, text: string, partial: boolean): void
 }
 
 /** Thrown when shown text would not equal the article's text at the same offsets. */
@@ -71,11 +73,21 @@ class SlicedSource implements BlockSource {
   private readonly scanner: BlockScanner
   private headingList: Heading[] = []
 
+  /** @param partial - `html` and `text` are the beginning of the article's; `extend` gives the rest. */
   constructor(
-    private readonly html: string,
-    private readonly text: string
+    private html: string,
+    private text: string,
+    private partial: boolean
   ) {
-    this.scanner = new BlockScanner(html)
+    this.scanner = new BlockScanner(html, partial)
+  }
+
+  extend(html: string, text: string, partial: boolean): void {
+    this.html = html
+    this.text = text
+    this.partial = partial
+    this.scanner.extend(html, partial)
+    this.sync()
   }
 
   get count(): number {
@@ -106,7 +118,12 @@ class SlicedSource implements BlockSource {
 
   private sync(): void {
     const { blocks } = this.scanner
-    for (let i = this.count; i < blocks.length; i++) this.starts.push(this.starts[i] + blocks[i].textLength)
+    for (let i = this.count; i < blocks.length; i++) {
+      const end = this.starts[i] + blocks[i].textLength
+      // Of an article given in part, a block is known once its text has arrived too.
+      if (this.partial && end > this.text.length) break
+      this.starts.push(end)
+    }
     if (this.scanner.failed) throw new TextMismatch('the article HTML is not in canonical form')
     if (this.scanner.done && this.scanner.scannedText !== this.text.length)
       throw new TextMismatch(`the article HTML holds ${this.scanner.scannedText} characters of text, not ${this.text.length}`)
@@ -158,6 +175,9 @@ class WholeSource implements BlockSource {
 
   ensure(): void {}
   advance(): void {}
+  extend(): void {
+    throw new Error('the whole-document parse is only built from a whole article')
+  }
 
   take(from: number, to: number): TakenBlocks {
     const wrapper = inertDiv()
@@ -174,9 +194,11 @@ class WholeSource implements BlockSource {
  * (so opening a book costs a scan of its first screen, not a parse of all of it),
  * else parsed whole. `text` is `article.text`, which every block shown is
  * checked against; a TextMismatch from the fast path means: use `whole`.
+ * `partial`: html and text are the beginning of the article's (the fast path
+ * only), the rest comes with `extend`.
  */
-export function blockSource(html: string, text: string, whole = false): BlockSource {
-  return whole ? new WholeSource(html, text) : new SlicedSource(html, text)
+export function blockSource(html: string, text: string, whole = false, partial = false): BlockSource {
+  return whole ? new WholeSource(html, text) : new SlicedSource(html, text, partial)
 }
 
 /** Whether a source found text that differs from the article's (only the whole-parse fallback can). */

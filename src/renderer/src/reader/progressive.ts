@@ -117,6 +117,8 @@ export class ProgressiveRenderer {
         return
       }
       forward = !forward
+      // Nothing new: the rest of an article given in part has not arrived yet.
+      if (this.lo === lo && this.hi === hi) continue
       void this.body.offsetHeight // lay out now, so the cost is measured and stays in this task
       const laidOut = performance.now()
       this.adapt(laidOut - t0)

@@ -67,21 +67,34 @@ export class ReaderSession {
   readonly done: Promise<void>
   private resolveDone!: () => void
 
+  /** A mismatch found while only part of the article was there: handled once the rest is. */
+  private failedEarly: { at?: number } | null = null
+
+  /**
+   * @param article - the article; of a long one perhaps only the beginning of its
+   *   HTML and text (`partial`), the rest given to `extend` when it arrives.
+   */
   constructor(
     readonly body: HTMLElement,
     readonly scroller: HTMLElement,
-    readonly article: Article,
-    private readonly hooks: SessionHooks
+    public article: Article,
+    private readonly hooks: SessionHooks,
+    private partial = false
   ) {
     this.done = new Promise((r) => (this.resolveDone = r))
     this.build(false)
   }
 
   private build(whole: boolean): void {
-    this.source = blockSource(this.article.html, this.article.text, whole)
+    this.source = blockSource(this.article.html, this.article.text, whole, this.partial)
     this.textIndex = new TextIndex(this.article.text.length)
     this.progressive = new ProgressiveRenderer(this.body, this.scroller, this.source, this.textIndex, (a, b) => this.afterChunk(a, b), (e) => this.failed(e))
     this.highlightPainter = new HighlightPainter(this.textIndex, this.progressive)
+  }
+
+  /** Whether all of the article is here (not just its beginning). */
+  get whole(): boolean {
+    return !this.partial
   }
 
   get index(): TextIndex {
@@ -95,6 +108,23 @@ export class ReaderSession {
   }
   get headings(): readonly Heading[] {
     return this.source.headings
+  }
+
+  /** The whole article, when the session began with part of it: the rendering goes on through the rest. */
+  extend(article: Article): void {
+    if (this.disposed || !this.partial) return
+    this.article = article
+    this.partial = false
+    this.textIndex.length = article.text.length
+    if (this.failedEarly) {
+      this.failed(new TextMismatch('the article HTML is not in canonical form'), this.failedEarly.at)
+      return
+    }
+    try {
+      this.source.extend(article.html, article.text, false)
+    } catch (e) {
+      this.failed(e)
+    }
   }
 
   /** Shows the article from `offset` (the saved reading position) and scrolls there. */
@@ -126,6 +156,13 @@ export class ReaderSession {
   private failed(e: unknown, at?: number): void {
     if (this.disposed) return
     if (!(e instanceof TextMismatch)) throw e
+    if (this.partial) {
+      // The whole-document parse needs the whole article: wait for the rest.
+      this.progressive.cancel()
+      this.failedEarly = { at }
+      return
+    }
+    this.failedEarly = null
     console.warn(`reader: ${e.message}; parsing article ${this.article.id} whole instead`)
     const top = at ?? this.visibleText().top
     this.progressive.cancel()

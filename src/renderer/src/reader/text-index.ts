@@ -38,8 +38,11 @@ export class TextIndex {
   private readonly segments: Segment[] = []
   private readonly positions = new Map<Text, number>()
 
-  /** @param length - length of the whole text, known before every part is indexed. */
-  constructor(readonly length: number) {}
+  /**
+   * @param length - length of the whole text, known before every part is indexed
+   *   (of an article given in part, of what has arrived, until the rest does).
+   */
+  constructor(public length: number) {}
 
   /** Indexes every text node under `root` as one segment starting at offset 0. */
   static fromRoot(root: Node): TextIndex {

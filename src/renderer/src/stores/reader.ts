@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Article } from '@shared/model'
 import { api } from '../api/client'
+import { fetchArticle } from './article-content'
 import { useLibraryStore } from './library'
 import { useUiStore } from './ui'
 
@@ -11,26 +12,12 @@ import { useUiStore } from './ui'
  */
 export const PROGRESS_SAVE_MS = 1_000
 
-/**
- * An article with its content, in three calls answered in turn: its details as
- * JSON, then its HTML and its text as UTF-8 bytes, which the page decodes far
- * faster than it would parse them out of one JSON answer (and the core sends
- * them without decoding or escaping them).
- */
-async function fetchArticle(id: string): Promise<Article> {
-  const [head, html, text] = await Promise.all([
-    api('articles.open', { id }),
-    api('articles.content', { id, part: 'html' }),
-    api('articles.content', { id, part: 'text' })
-  ])
-  // ignoreBOM keeps a leading U+FEFF in the text: dropping it would shift every offset.
-  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
-  return { ...head, html: utf8.decode(html), text: utf8.decode(text) }
-}
-
 /** The article open in the reader, its reading position, and moving between articles. */
 export const useReaderStore = defineStore('reader', () => {
+  /** The open article; of a book, perhaps only its beginning until `rest` resolves. */
   const article = shallowRef<Article | null>(null)
+  /** The whole article, when `article` is its beginning (not reactive: the view hands it to the reader session). */
+  let rest: Promise<Article> | null = null
   const error = ref<string | null>(null)
   const loading = ref(false)
   /** Fraction of the text above the reading position, 0–1, as last reported by the view. */
@@ -42,15 +29,22 @@ export const useReaderStore = defineStore('reader', () => {
   async function open(id: string) {
     performance.mark('reader:open')
     const gen = ++generation
+    rest = null
     flushProgress()
     loading.value = true
     error.value = null
     try {
-      const a = await fetchArticle(id)
+      const arriving = await fetchArticle(id)
       if (gen !== generation) return
       performance.mark('reader:article-received')
+      const a = arriving.article
       article.value = a
       progress.value = a.progress
+      rest = arriving.rest?.then((whole) => {
+        // Keep what changed meanwhile (the article note).
+        if (gen === generation && article.value) article.value = { ...article.value, html: whole.html, text: whole.text }
+        return whole
+      }) ?? null
     } catch (e) {
       if (gen !== generation) return
       article.value = null
@@ -77,6 +71,11 @@ export const useReaderStore = defineStore('reader', () => {
     api('articles.setProgress', p).catch((e: Error) => useUiStore().notify(`Reading position not saved: ${e.message}`, 'error'))
   }
 
+  /** Resolves with the whole open article when `article` is only its beginning; null when it is whole. */
+  function whole(): Promise<Article> | null {
+    return rest
+  }
+
   function setNoteLocally(note: string) {
     if (article.value) article.value = { ...article.value, note }
   }
@@ -92,8 +91,9 @@ export const useReaderStore = defineStore('reader', () => {
   function close() {
     flushProgress()
     generation++
+    rest = null
     article.value = null
   }
 
-  return { article, error, loading, progress, open, reportProgress, flushProgress, setNoteLocally, neighbour, close }
+  return { article, error, loading, progress, open, whole, reportProgress, flushProgress, setNoteLocally, neighbour, close }
 })
