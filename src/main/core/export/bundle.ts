@@ -76,6 +76,12 @@ export interface BundleArticle {
   html: string
 }
 
+/** An article's line in articles.json: its details as the app has them (rows.ts), named as the bundle format names them. */
+function bundleArticle(a: ExportArticle, htmlEntryName: string): BundleArticle {
+  const { id, title, author, published, source, site, format, language, note, tags, importedAt } = a
+  return { id, title, author, published, source, site, format, language, contentHash: a.provenance.contentHash, note, tags, importedAt, html: htmlEntryName }
+}
+
 /**
  * Writes a bundle through `write` (a file or a download). Zip entries are
  * written one after another, so the HTML of every article goes first (pass
@@ -117,10 +123,7 @@ export class BundleWriter {
   async article(a: ExportArticle): Promise<void> {
     const entry = htmlEntry(a.id)
     this.add(entry, a.html ?? '')
-    this.articles.push({
-      id: a.id, title: a.title, author: a.author, published: a.published, source: a.source, site: a.site, format: a.format,
-      language: a.language, contentHash: a.contentHash, note: a.note, tags: a.tags, importedAt: a.importedAt, html: entry
-    })
+    this.articles.push(bundleArticle(a, entry))
     for (const t of a.tags) this.tags.add(t)
     await this.drain()
   }

@@ -23,8 +23,8 @@ export const JSONLD_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { scholia: SC
 export const HASH_SOURCE_PREFIX = 'urn:scholia:sha256:'
 
 /** The target source of an article: its web address, else a stable name from its content hash. */
-export function targetSource(a: Pick<ExportArticle, 'source' | 'contentHash'>): string {
-  return a.source && /^https?:\/\//i.test(a.source) ? a.source : `${HASH_SOURCE_PREFIX}${a.contentHash}`
+export function targetSource(a: Pick<ExportArticle, 'source' | 'provenance'>): string {
+  return a.source && /^https?:\/\//i.test(a.source) ? a.source : `${HASH_SOURCE_PREFIX}${a.provenance.contentHash}`
 }
 
 export const uuidIri = (id: string): string => `urn:uuid:${id}`
@@ -97,7 +97,7 @@ export function articleJson(a: ExportArticle): Record<string, unknown> {
     published: a.published,
     source: a.source,
     target: targetSource(a),
-    contentHash: a.contentHash,
+    contentHash: a.provenance.contentHash,
     tags: a.tags
   }
 }

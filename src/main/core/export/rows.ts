@@ -1,4 +1,6 @@
+import type { ArticleHead } from '../../../shared/api/reading'
 import type { Annotation, Color } from '../../../shared/model'
+import { HEAD_COLUMNS, toArticleHead, type ArticleHeadRow } from '../articles/rows'
 import { currentCreator } from '../annotations/repo'
 import { tagsByArticle } from '../articles/tags-of'
 import type { Library } from '../library'
@@ -9,21 +11,13 @@ export interface ExportAnnotation extends Annotation {
   deletedAt: string | null
 }
 
-/** An article with what an export writes about it. */
-export interface ExportArticle {
+/**
+ * An article with what an export writes about it: the same details the app
+ * shows (articles/rows.ts maps them), plus its annotations and, for
+ * bundles, its HTML.
+ */
+export interface ExportArticle extends ArticleHead {
   rowid: number
-  id: string
-  title: string
-  author: string | null
-  published: string | null
-  source: string | null
-  site: string | null
-  format: string
-  language: string | null
-  contentHash: string
-  note: string
-  importedAt: string
-  tags: string[]
   /** Live annotations in reading order, orphans last; then tombstones when asked for. Empty unless asked for. */
   annotations: ExportAnnotation[]
   /** Sanitised HTML, read only for bundles. */
@@ -46,7 +40,6 @@ export interface ReadOptions {
  */
 export const BATCH_ARTICLES = 250
 
-type ArticleTuple = [number, string, string, string | null, string | null, string | null, string | null, string, string | null, string, string, string, string?]
 type AnnotationTuple = [number, string, string, number, number, string, string, string, string, string, string | null, string, string, string | null, number]
 
 /**
@@ -71,24 +64,21 @@ const ANNOTATION_TAGS_SQL = `SELECT nt.annotation_rowid, t.path FROM json_each(?
  */
 export function* readArticles(lib: Library, rowids: readonly number[], opts: ReadOptions): Generator<ExportArticle[]> {
   const identity = currentCreator(lib)
-  const meta = lib.db
-    .prepare(
-      `SELECT a.rowid, a.id, a.title, a.author, a.published, a.source, a.site, a.format, a.language, a.content_hash,
-         a.note, a.imported_at${opts.html ? ', c.html' : ''}
-       FROM articles a${opts.html ? ' JOIN article_content c ON c.article_rowid = a.rowid' : ''}
-       WHERE a.rowid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`
-    )
-    .raw()
+  const meta = lib.db.prepare(
+    `SELECT ${HEAD_COLUMNS}${opts.html ? ', c.html' : ''}
+     FROM articles a${opts.html ? ' JOIN article_content c ON c.article_rowid = a.rowid' : ''}
+     WHERE a.rowid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`
+  )
   const notes = lib.db.prepare(ANNOTATIONS_SQL).raw()
   const notesTags = lib.db.prepare(ANNOTATION_TAGS_SQL).raw()
   for (let i = 0; i < rowids.length; i += BATCH_ARTICLES) {
     const batch = rowids.slice(i, i + BATCH_ARTICLES)
-    const rows = meta.all(toJson(batch)) as ArticleTuple[]
-    const byRowid = new Map(rows.map((r) => [r[0], r]))
+    const rows = meta.all(toJson(batch)) as (ArticleHeadRow & { html?: string })[]
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]))
     const articleTags = tagsByArticle(lib, batch)
     const byArticle = new Map<string, ExportAnnotation[]>()
     if (opts.annotations) {
-      const ids = toJson(rows.map((x) => x[1]))
+      const ids = toJson(rows.map((x) => x.id))
       const tags = new Map<number, string[]>()
       for (const [rowid, path] of notesTags.all(ids) as [number, string][]) {
         const list = tags.get(rowid)
@@ -111,12 +101,11 @@ export function* readArticles(lib: Library, rowids: readonly number[], opts: Rea
     for (const rowid of batch) {
       const r = byRowid.get(rowid)
       if (!r) continue
-      out.push({
-        rowid, id: r[1], title: r[2], author: r[3], published: r[4], source: r[5], site: r[6], format: r[7], language: r[8],
-        contentHash: r[9], note: r[10], importedAt: r[11], tags: articleTags.get(rowid) ?? [],
-        annotations: byArticle.get(r[1]) ?? [],
-        ...(opts.html ? { html: r[12] } : {})
-      })
+      const a = toArticleHead(r, articleTags.get(rowid) ?? []) as ExportArticle
+      a.rowid = rowid
+      a.annotations = byArticle.get(r.id) ?? []
+      if (opts.html) a.html = r.html
+      out.push(a)
     }
     yield out
   }
