@@ -59,6 +59,7 @@ function mergeAll(lib: Library, notes: SharedNotes, prepared: PreparedBundleArti
     if (pendingById.delete(a.id)) dropPending(lib, a.id)
   }
 
+  merger.prefetch(notes.annotations.map((a) => a.id))
   const unmatched: IncomingAnnotation[] = []
   const sorted = [...notes.annotations].sort((x, y) => (articleKey(x) < articleKey(y) ? -1 : articleKey(x) > articleKey(y) ? 1 : 0))
   for (const a of sorted) {

@@ -25,6 +25,8 @@ import { OutOfRange, place, type Placement } from './place'
  * for the user's own.
  */
 export const UNKNOWN_CREATOR = ''
+/** Ids checked per query by prefetch. */
+const PREFETCH_IDS = 5_000
 /** Article texts kept while merging; annotations come grouped by article, so a few suffice. */
 const CACHED_TEXTS = 8
 
@@ -42,6 +44,9 @@ export class NotesMerger {
   private texts = new Map<number, string>()
   private tagIds = new Map<string, number>()
   private touched = new Set<string>()
+  /** Ids looked up by prefetch, and those of them this library has. */
+  private prefetched: Set<string> | null = null
+  private known = new Set<string>()
 
   constructor(
     private readonly lib: Library,
@@ -60,8 +65,20 @@ export class NotesMerger {
     return t
   }
 
+  /**
+   * Notes which of these ids this library already has (tombstoned or not),
+   * in a few queries, so that localRow need not look up the others one by one:
+   * in a first import of a teammate's file, none are here.
+   */
+  prefetch(ids: readonly string[]): void {
+    const known = sql(this.lib, 'SELECT id FROM annotations WHERE id IN (SELECT value FROM json_each(?))').pluck()
+    for (let i = 0; i < ids.length; i += PREFETCH_IDS) for (const id of known.all(JSON.stringify(ids.slice(i, i + PREFETCH_IDS))) as string[]) this.known.add(id)
+    this.prefetched = new Set(ids)
+  }
+
   /** This library's row for an id, tombstoned or not. */
   localRow(id: string): AnnotationRow | undefined {
+    if (this.prefetched?.has(id) && !this.known.has(id)) return undefined
     return sql(this.lib, `SELECT ${ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?`).get(id) as AnnotationRow | undefined
   }
 
