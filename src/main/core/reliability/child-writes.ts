@@ -5,7 +5,7 @@
  * It runs until killed. stdout to a pipe is synchronous on Linux, so an ACK the
  * parent has read was written after its commit.
  *
- * argv: <library> <first n> <seed>
+ * argv: <library> <first n> <seed> [pause between writes, ms; default none]
  */
 import { COLORS } from '../../../shared/model'
 import { Library } from '../library'
@@ -18,7 +18,8 @@ import { rng } from './random'
 /** A child that is never killed stops by itself after this many writes. */
 const MAX_WRITES = 200_000
 
-const [path, firstN, seed] = process.argv.slice(2)
+const [path, firstN, seed, pauseMs] = process.argv.slice(2)
+const pause = Number(pauseMs ?? 0)
 const lib = Library.open(path)
 // The writes this child makes need no import machinery; the rest of the API is absent.
 const handlers = { ...appHandlers(lib, { version: 'test', mode: 'browser' }), ...articleHandlers(lib), ...annotationHandlers(lib) } as Handlers
@@ -42,6 +43,7 @@ async function call(method: string, args: unknown): Promise<unknown> {
 async function run(): Promise<void> {
   out('READY')
   for (let n = Number(firstN); n < Number(firstN) + MAX_WRITES; n++) {
+    if (pause > 0) await new Promise((ok) => setTimeout(ok, pause))
     const kind = n % 5
     if (kind === 0) {
       await call('settings.set', { key: 'reader', value: JSON.stringify({ n }) })

@@ -20,18 +20,25 @@ import { fillSampleData } from '../testing/sample-data'
 import { bundle, removeBundles, type Bundle } from './kill-harness'
 import { runUserSession, type Call, type SessionRecord } from './user-session'
 
-/** Above the import pipeline's POOL_MIN_ITEMS, so its worker threads run too. */
-const IMPORT_FILES = 40
+/** Files the command line imports (below the pipeline's POOL_MIN_ITEMS: worker threads would double its start-up, and the kill test covers them). */
+const IMPORT_FILES = 12
+/**
+ * Pause of the second app-like writer between its writes: it holds the write
+ * lock often enough that the session and the command line must wait for it,
+ * without taking a whole core from them.
+ */
+const WRITER_PAUSE_MS = 5
 /** The session goes on while the command line works, and does at least this much. */
 const MIN_ROUNDS = 12
 const BUSY = /locked|busy/i
 
 let work: string
 let cli: Bundle
+let writer: Bundle
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'scholia-concurrent-'))
   // Bundled once: through tsx each command would spend seconds compiling before it touched the library.
-  cli = await bundle('../../cli.ts', ['../import/prepare-worker.ts'])
+  ;[cli, writer] = await Promise.all([bundle('../../cli.ts', ['../import/prepare-worker.ts']), bundle('child-writes.ts')])
 }, 60_000)
 afterAll(() => {
   rmSync(work, { recursive: true, force: true })
@@ -47,12 +54,17 @@ interface CliRun {
 
 /** Runs `scholia <args> --db <library> --json` as its own process. */
 function scholia(path: string, args: string[]): Promise<CliRun> {
-  const child = spawn(process.execPath, [cli.path!, ...args, '--db', path, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return run(cli.path!, [...args, '--db', path, '--json']).done
+}
+
+function run(script: string, args: string[]) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c) => (stdout += c))
   child.stderr.on('data', (c) => (stderr += c))
-  return new Promise((ok) => child.on('close', (code) => ok({ args, code, stdout, stderr })))
+  const done = new Promise<CliRun>((ok) => child.on('close', (code) => ok({ args, code, stdout, stderr })))
+  return { child, done }
 }
 
 const lines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -70,8 +82,12 @@ function httpCall(server: RunningServer): Call {
   }
 }
 
-/** What the app shows after the session, compared with what each answer said was saved. */
-async function expectSessionKept(call: Call, lib: Library, r: SessionRecord): Promise<void> {
+/**
+ * What the app shows after the session, compared with what each answer said was
+ * saved. `sharedWith` names the article whose progress and the one whose note the
+ * other writer sets too (the last writer wins there, so they are not compared).
+ */
+async function expectSessionKept(call: Call, lib: Library, r: SessionRecord, sharedWith: { progress: string; note: string }): Promise<void> {
   const rows = new Map(
     (lib.db.prepare('SELECT id, note, deleted_at FROM annotations').all() as { id: string; note: string; deleted_at: string | null }[]).map((a) => [a.id, a])
   )
@@ -84,8 +100,8 @@ async function expectSessionKept(call: Call, lib: Library, r: SessionRecord): Pr
   const touched = new Set([...r.articleNotes.keys(), ...r.titles.keys(), ...r.articleTags.keys()])
   for (const id of touched) {
     const a = await call<Article>('articles.get', { id })
-    if (r.articleNotes.has(id)) expect(a.note).toBe(r.articleNotes.get(id))
-    if (r.progress.has(id)) expect(a.progress).toBe(r.progress.get(id))
+    if (r.articleNotes.has(id) && id !== sharedWith.note) expect(a.note).toBe(r.articleNotes.get(id))
+    if (r.progress.has(id) && id !== sharedWith.progress) expect(a.progress).toBe(r.progress.get(id))
     if (r.titles.has(id)) expect(a.title).toBe(r.titles.get(id))
     for (const t of r.articleTags.get(id) ?? []) expect(a.tags, `tag ${t} on ${id}`).toContain(t)
     const shown = new Set((await call<Annotation[]>('annotations.list', { articleId: id })).map((x) => x.id))
@@ -113,50 +129,61 @@ describe('the app and the command line on one library at once', () => {
     for (let i = 0; i < IMPORT_FILES; i++)
       writeFileSync(join(folder, `n${i}.md`), `# Заметка ${i}\n\nУчёные и ледник ${i}. ${'Lorem ipsum dolor sit amet. '.repeat(30)}\n`)
 
+    // Another client of the library writing all the time (like a second app window): highlights, notes, progress, settings.
+    const other = run(writer.path!, [path, '1', '7', String(WRITER_PAUSE_MS)])
     try {
-      // Two command lines at once: one imports and then tags what it imported; the other highlights and tags.
-      const importing = (async () => {
-        const imported = await scholia(path, ['import', folder])
-        const created = lines(imported.stdout).filter((o) => o.status === 'created').map((o) => String(o.id))
-        const tagged = await scholia(path, ['tag', ...created, '--add', 'cli/imported'])
-        return { runs: [imported, tagged], created }
-      })()
-      const annotating = (async () => {
-        const runs: CliRun[] = []
-        runs.push(await scholia(path, ['highlight', ids.english, '--quote', 'Ice cores', '--note', 'from the command line', '--color', 'pink']))
-        runs.push(await scholia(path, ['tag', ids.english, ids.russian, '--add', 'cli/reviewed']))
-        runs.push(await scholia(path, ['highlight', ids.russian, '--quote', 'ледники отступают', '--color', 'purple', '--tag', 'cli/quote']))
-        return runs
-      })()
+      await new Promise((ok) => other.child.stdout.once('data', ok))
+      // Three commands at once beside the app: a folder import (tagging what it brings in), a highlight, a tag.
+      const importing = scholia(path, ['import', folder, '--tag', 'cli/imported'])
+      const annotating = Promise.all([
+        scholia(path, ['highlight', ids.russian, '--quote', 'ледники отступают', '--note', 'from the command line', '--color', 'purple', '--tag', 'cli/quote']),
+        scholia(path, ['tag', ids.english, ids.russian, '--add', 'cli/reviewed'])
+      ])
       let cliDone = false
       const both = Promise.all([importing, annotating]).finally(() => (cliDone = true))
       const session = await runUserSession(call, { minRounds: MIN_ROUNDS, keepGoing: () => !cliDone, exportDir })
       const [imp, annotated] = await both
+      other.child.kill('SIGTERM')
+      const wrote = await other.done
 
-      for (const run of [...imp.runs, ...annotated]) {
+      for (const run of [imp, ...annotated]) {
         expect(run.stderr, run.args.join(' ')).not.toMatch(BUSY)
         expect(run.code, `${run.args.join(' ')}: ${run.stderr}`).toBe(0)
       }
-      // Every file imported, and the tag the command line then put on them.
-      expect(imp.created).toHaveLength(IMPORT_FILES)
-      expect(lines(imp.runs[1].stdout)[0]).toMatchObject({ matched: IMPORT_FILES, changed: IMPORT_FILES })
+      // Every file imported, with the tag asked for.
+      expect(lines(imp.stdout).filter((o) => o.status === 'created')).toHaveLength(IMPORT_FILES)
       const cliTagged = lib.db
         .prepare("SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.path = 'cli/imported'")
         .pluck()
         .get()
       expect(cliTagged).toBe(IMPORT_FILES)
       // The command line's highlights and tags are there beside the session's.
-      for (const run of [annotated[0], annotated[2]]) {
-        const made = lines(run.stdout)[0] as { id: string; articleId: string }
-        expect((await call<Annotation[]>('annotations.list', { articleId: made.articleId })).map((a) => a.id)).toContain(made.id)
-      }
+      const made = lines(annotated[0].stdout)[0] as { id: string; articleId: string; note: string }
+      expect(await call<Annotation[]>('annotations.list', { articleId: ids.russian })).toContainEqual(expect.objectContaining({ id: made.id, note: 'from the command line' }))
       for (const id of [ids.english, ids.russian]) expect((await call<Article>('articles.get', { id })).tags).toContain('cli/reviewed')
+
+      // The other writer: no error, and every highlight it was told it had made is there.
+      expect(wrote.stdout).not.toMatch(/^ERR/m)
+      expect(wrote.stderr).not.toMatch(BUSY)
+      const otherMade = wrote.stdout.split('\n').filter((l) => l.startsWith('ACK create ')).map((l) => l.split(' ')[2])
+      expect(otherMade.length).toBeGreaterThan(0)
+      const stored = new Set(lib.db.prepare('SELECT id FROM annotations').pluck().all())
+      for (const id of otherMade) expect(stored.has(id), `highlight ${id} of the other writer lost`).toBe(true)
 
       expect(session.rounds).toBeGreaterThanOrEqual(MIN_ROUNDS)
       expect(session.exports).toBeGreaterThan(0)
-      await expectSessionKept(call, lib, session)
+      // The other writer sets the progress of the first article and the note of the second (child-writes.ts).
+      await expectSessionKept(call, lib, session, { progress: ids.english, note: ids.russian })
       expect(checkLibrary(lib)).toEqual({ ok: true, problems: [] })
+      // And as the next start of the app finds it.
+      const reopened = Library.open(path)
+      try {
+        expect(checkLibrary(reopened)).toEqual({ ok: true, problems: [] })
+      } finally {
+        reopened.close()
+      }
     } finally {
+      other.child.kill('SIGKILL')
       await server.close()
       lib.close()
     }

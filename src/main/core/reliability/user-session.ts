@@ -40,8 +40,12 @@ const BULK_TAG_EVERY = 4
 const EXPORT_EVERY = 5
 /** Formats exported in turn; JSON-LD comes back as a download the test reads. */
 const EXPORT_FORMATS = ['jsonld', 'md', 'csv'] as const
+/** Words a session highlight spans: longer than the other writer's (child-writes.ts), so the two rarely pick the same words. */
+const HIGHLIGHT_CHARS = 12
 /** Articles the library page shows at once. */
 const PAGE = 50
+/** A pause between rounds: a person reads between clicks, and the command line gets the CPU a person would leave it. */
+const THINK_MS = 100
 
 /** A word that only this round's highlight note contains, so a search must find exactly that highlight. */
 export const noteWord = (round: number): string => `sessionnote${round}x`
@@ -62,15 +66,15 @@ async function round(call: Call, r: SessionRecord, i: number, exportDir: string)
   await call<Annotation[]>('annotations.list', { articleId: article.id })
 
   // Highlight a few words with a note only this round uses.
-  const span = Math.max(1, Math.min(8, article.text.length - 1))
+  const span = Math.max(1, Math.min(HIGHLIGHT_CHARS, article.text.length - 1))
   const start = (i * 3) % Math.max(1, article.text.length - span)
   const note = `${noteWord(i)} — checked against the source`
-  let made = await call<Annotation>('annotations.create', {
+  const made = await call<Annotation>('annotations.create', {
     articleId: article.id, start, end: start + span, color: COLORS[i % COLORS.length], note, tags: ['session/highlights']
   })
-  // The same words in the same colour give back the existing highlight: the user writes the note into it.
-  if (made.note !== note) made = await call<Annotation>('annotations.update', { id: made.id, note })
-  r.highlights.set(made.id, { articleId: article.id, note, deleted: false })
+  // The same words in the same colour give back the highlight already there (the other writer's, or an earlier round's): not this round's.
+  const mine = made.note === note
+  if (mine) r.highlights.set(made.id, { articleId: article.id, note, deleted: false })
 
   const live = liveHighlights(r).filter((id) => id !== made.id)
   if (live.length > 0) {
@@ -110,7 +114,7 @@ async function round(call: Call, r: SessionRecord, i: number, exportDir: string)
 
   // The highlight just saved is found by search at once (the full-text index is written in the same transaction).
   const found = await call<SearchResult>('search.query', { q: noteWord(i) })
-  if (!found.hits.some((h) => h.annotationId === made.id)) throw new Error(`search for ${noteWord(i)} did not find highlight ${made.id}`)
+  if (mine && !found.hits.some((h) => h.annotationId === made.id)) throw new Error(`search for ${noteWord(i)} did not find highlight ${made.id}`)
   await call<SearchResult>('search.query', { q: i % 2 === 0 ? 'ледник*' : 'climate' })
   r.searches += 2
 
@@ -142,6 +146,7 @@ export async function runUserSession(call: Call, opts: { minRounds: number; keep
   for (let i = 0; i < opts.minRounds || opts.keepGoing(); i++) {
     await round(call, r, i, opts.exportDir)
     r.rounds++
+    await new Promise((ok) => setTimeout(ok, THINK_MS))
   }
   return r
 }
