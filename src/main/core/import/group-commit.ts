@@ -19,7 +19,8 @@ import {
 } from '../articles/repo'
 import type { Library } from '../library'
 import { tagArticle } from '../tags/attach'
-import type { PreparedDoc } from './prepare'
+import type { WaitingDoc } from './prepare'
+import { unpackArticle } from './packed'
 import { afterContentReplaced } from './reanchor-hook'
 import { ImportError } from './types'
 
@@ -30,11 +31,11 @@ import { ImportError } from './types'
 export const GROUP_MAX_ARTICLES = 128
 /** A group is committed at the latest this long after its first file was ready: acknowledgements lag by ~this. */
 export const GROUP_MAX_MS = 100
-/** A group of big articles is committed early, so a batch of books is not held in memory (UTF-16 bytes). */
+/** A group of big articles is committed early, so a batch of books is not held in memory (bytes, see heldBytes). */
 export const GROUP_MAX_BYTES = 32 * 1024 * 1024
 
 /** One imported file waiting in a group: its prepared articles, or why it could not be prepared. */
-export type GroupEntry = { name: string; docs: PreparedDoc[] } | { name: string; error: unknown }
+export type GroupEntry = { name: string; docs: WaitingDoc[] } | { name: string; error: unknown }
 
 /** An article stored in a group whose index entry is added at the end of the group. */
 interface Unindexed {
@@ -99,7 +100,7 @@ class GroupWriter {
   outcomesOf(entry: GroupEntry): ImportOutcome[] {
     if ('error' in entry) return [{ file: entry.name, error: oneLine(entry.name, entry.error) }]
     return entry.docs.map((d) => {
-      const a = d.article
+      const a = unpackArticle(d.article)
       // A new version of an article stored earlier in this group replaces its index entry: add that entry first.
       if (a.source !== null && this.sources.has(a.source)) this.indexPending()
       const before = this.unindexed.length

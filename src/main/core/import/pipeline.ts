@@ -4,7 +4,8 @@ import type { Library } from '../library'
 import { validateTagPath } from '../tags/path'
 import { commitGroup, GROUP_MAX_ARTICLES, GROUP_MAX_BYTES, GROUP_MAX_MS, type GroupEntry } from './group-commit'
 import type { ParseHints } from './parsers'
-import { prepareFile, type PreparedDoc } from './prepare'
+import { heldBytes } from './packed'
+import { prepareFile, type WaitingDoc } from './prepare'
 import { acquirePool, poolRunning, releasePool } from './worker-pool'
 
 /** Something to import: a file on disk, an uploaded file, pasted text. */
@@ -48,13 +49,13 @@ export const POOL_MIN_ITEMS = 16
  */
 const READ_AHEAD_PER_WORKER = 16
 /**
- * Prepared articles waiting for the writer, in UTF-16 bytes. Past this, no more files
+ * Prepared articles waiting for the writer, in bytes (see heldBytes). Past this, no more files
  * are started, so a batch of big books cannot pile up in memory while the writer is
  * busy; a single file bigger than this still goes through, on its own.
  */
 export const BUFFERED_BYTES_MAX = 64 * 1024 * 1024
 
-type Prepared = { ok: true; docs: PreparedDoc[]; bytes: number } | { ok: false; error: unknown; bytes: 0 }
+type Prepared = { ok: true; docs: WaitingDoc[]; bytes: number } | { ok: false; error: unknown; bytes: 0 }
 
 /** A file being prepared ahead of the writer; `ready` once its promise has settled. */
 interface Ahead {
@@ -63,7 +64,7 @@ interface Ahead {
   ready: boolean
 }
 
-const sizeOf = (docs: PreparedDoc[]): number => docs.reduce((n, d) => n + 2 * (d.article.html.length + d.article.text.length), 0)
+const sizeOf = (docs: WaitingDoc[]): number => docs.reduce((n, d) => n + heldBytes(d.article), 0)
 
 /** Resolves true when `a` is ready within `ms`, false otherwise (the timer is cleared either way). */
 function readyWithin(a: Ahead, ms: number): Promise<boolean> {
@@ -86,7 +87,7 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   const outcomes: ImportOutcome[] = []
   // Workers are worth starting for a big batch, and worth using whenever they are up.
   const pool = opts.workers !== 'never' && (items.length >= POOL_MIN_ITEMS || poolRunning()) ? acquirePool() : null
-  const prepare = (item: ImportItem): Promise<PreparedDoc[]> => {
+  const prepare = (item: ImportItem): Promise<WaitingDoc[]> => {
     if (pool && item.path !== undefined) return pool.prepare({ path: item.path }, item.name, item.source)
     return item.load().then((loaded) => {
       const { bytes, source, hints } = loaded instanceof Uint8Array ? { bytes: loaded, source: item.source, hints: {} } : loaded

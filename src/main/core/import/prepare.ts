@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto'
-import { countWords, type NewArticle } from '../articles/repo'
+import type { NewArticle } from '../articles/repo'
 import { canonicalize, type Canonical } from './canonical'
 import { parseBytes, type ParseHints } from './parsers'
 import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
 import { ImportError, type ParsedDoc } from './types'
+import type { PackedArticle } from './packed'
+import { countWordsFast } from './word-count'
 
 const TITLE_MAX = 500
 
 /** An article ready for the writer, with the tags its file asked for. */
 export interface PreparedDoc {
   article: NewArticle
+  tags: string[]
+}
+
+/** A prepared article waiting for the writer: packed (see packed.ts) when it comes from a worker. */
+export interface WaitingDoc {
+  article: NewArticle | PackedArticle
   tags: string[]
 }
 
@@ -36,7 +44,7 @@ export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | nu
     text,
     contentHash: createHash('sha256').update(html).digest('hex'),
     // Counted here, on a worker thread for big batches, so the writer only writes.
-    wordCount: countWords(text)
+    wordCount: countWordsFast(text)
   }
 }
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { ImportError } from './types'
 import type { ParseHints } from './parsers'
-import type { PreparedDoc } from './prepare'
+import type { WaitingDoc } from './prepare'
 import type { PrepareRequest, PrepareResponse } from './prepare-worker'
 
 /**
@@ -25,7 +25,7 @@ function spawnWorker(): Worker {
 }
 
 interface Pending {
-  resolve(docs: PreparedDoc[]): void
+  resolve(docs: WaitingDoc[]): void
   reject(e: Error): void
 }
 
@@ -86,10 +86,10 @@ export class PreparePool {
     return this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
   }
 
-  prepare(input: PrepareInput, name: string, source: string | null, hints?: ParseHints): Promise<PreparedDoc[]> {
+  prepare(input: PrepareInput, name: string, source: string | null, hints?: ParseHints): Promise<WaitingDoc[]> {
     const id = this.nextId++
     const slot = this.leastBusy()
-    return new Promise<PreparedDoc[]>((resolve, reject) => {
+    return new Promise<WaitingDoc[]>((resolve, reject) => {
       if (slot.pending.size === 0) slot.worker.ref()
       slot.pending.set(id, { resolve, reject })
       if (slot.outbox.length === 0) queueMicrotask(() => this.flush(slot))
