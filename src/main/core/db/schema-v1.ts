@@ -68,13 +68,11 @@ END;
 -- A rename moves the tag's links from its old nodes to its new ones.
 CREATE TRIGGER tags_nodes_rename AFTER UPDATE OF fold ON tags WHEN OLD.fold IS NOT NEW.fold BEGIN
   DELETE FROM article_tag_nodes
-  WHERE node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.id)
-    AND article_rowid IN (SELECT article_rowid FROM article_tags WHERE tag_id = OLD.id)
+  WHERE (node, article_rowid) IN (SELECT n.node, x.article_rowid FROM tag_nodes n JOIN article_tags x ON x.tag_id = n.tag_id WHERE n.tag_id = OLD.id)
     AND NOT EXISTS (SELECT 1 FROM article_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
                     WHERE x.article_rowid = article_tag_nodes.article_rowid AND y.node = article_tag_nodes.node AND x.tag_id != OLD.id);
   DELETE FROM annotation_tag_nodes
-  WHERE node IN (SELECT node FROM tag_nodes WHERE tag_id = OLD.id)
-    AND annotation_rowid IN (SELECT annotation_rowid FROM annotation_tags WHERE tag_id = OLD.id)
+  WHERE (node, annotation_rowid) IN (SELECT n.node, x.annotation_rowid FROM tag_nodes n JOIN annotation_tags x ON x.tag_id = n.tag_id WHERE n.tag_id = OLD.id)
     AND NOT EXISTS (SELECT 1 FROM annotation_tags x JOIN tag_nodes y ON y.tag_id = x.tag_id
                     WHERE x.annotation_rowid = annotation_tag_nodes.annotation_rowid AND y.node = annotation_tag_nodes.node AND x.tag_id != OLD.id);
   DELETE FROM tag_nodes WHERE tag_id = OLD.id;
