@@ -10,10 +10,18 @@ import { rebuildTagNodes } from '../../src/main/core/tags/nodes'
 
 const TABLES = ['tag_nodes', 'article_tag_nodes', 'annotation_tag_nodes', 'tag_node_counts']
 
+/** True when every table and trigger of TAG_NODES_V1 is there as written now. */
+function current(lib: Library): boolean {
+  const stored = new Map(
+    (lib.db.prepare('SELECT name, sql FROM sqlite_schema').all() as { name: string; sql: string | null }[]).map((r) => [r.name, r.sql])
+  )
+  const triggers = [...TAG_NODES_V1.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\nEND/g)].map((m) => ({ name: m[1], sql: m[0] }))
+  return TABLES.every((t) => stored.has(t)) && triggers.every((t) => stored.get(t.name) === t.sql)
+}
+
 /** Seconds spent, or null when the library already had the current tables. */
 export function addTagNodes(lib: Library): number | null {
-  const has = (name: string) => lib.db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(name) !== undefined
-  if (TABLES.every(has)) return null
+  if (current(lib)) return null
   const t = performance.now()
   lib.write(() => {
     const triggers = lib.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE '%nodes%' OR sql LIKE '%tag_node%')").pluck().all() as string[]
