@@ -17,7 +17,7 @@ import { Library } from '../library'
 import { backupLibrary } from '../maintenance/backup'
 import { checkLibrary } from '../maintenance/check'
 import { restoreLibrary } from '../maintenance/restore'
-import { fillSampleData } from '../testing/sample-data'
+import { fillSampleData, writeSampleLibrary } from '../testing/sample-data'
 import { snapshot } from '../testing/snapshot'
 import { FIXTURE_DIGEST } from '../testing/temp-library'
 import { makeImmutable, resizeTmpfs, TestDisks } from './mounts'
@@ -118,9 +118,7 @@ describe('a full disk', () => {
     big.db.exec(`VACUUM INTO '${join(work, 'backup.db')}'`)
     big.close()
     const path = join(disk, 'library.db')
-    const small = Library.open(path)
-    fillSampleData(small)
-    small.close()
+    writeSampleLibrary(path)
     const hash = hashOf(path)
     // Room for half the backup, whatever size a new library has with the current schema.
     const backupKb = statSync(join(work, 'backup.db')).size / 1024
@@ -135,9 +133,7 @@ describe('a read-only disk', () => {
   it('a library on a read-only folder: opening and `scholia import` are refused with a clear message, and nothing is modified', async (ctx) => {
     const src = join(work, 'src')
     mkdirSync(src)
-    const lib = Library.open(join(src, 'library.db'))
-    fillSampleData(lib)
-    lib.close()
+    writeSampleLibrary(join(src, 'library.db'))
     const hash = hashOf(join(src, 'library.db'))
     const view = disks.readOnlyView(ctx, src)
     expect(() => Library.open(join(view, 'library.db'))).toThrow(/^cannot open .*library\.db or its journal — check that its folder exists and is writable$/)
@@ -150,9 +146,7 @@ describe('a read-only disk', () => {
 
   it('a library file made immutable: a write either fails clearly or is kept, never half-kept', (ctx) => {
     const path = join(work, 'library.db')
-    const lib = Library.open(path)
-    fillSampleData(lib)
-    lib.close()
+    writeSampleLibrary(path)
     const refused = makeImmutable(path)
     if (refused) ctx.skip(refused)
     let kept = false

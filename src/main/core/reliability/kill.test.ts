@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Library } from '../library'
 import { checkLibrary } from '../maintenance/check'
-import { fillSampleData } from '../testing/sample-data'
+import { writeSampleLibrary } from '../testing/sample-data'
 import { bundle, KILLS, removeBundles, runAndKill, type Bundle, type KillAt } from './kill-harness'
 import { rng } from './random'
 import { recordFigure } from './figures'
@@ -57,9 +57,7 @@ const nOf = (s: string | null | undefined): number => Number(/n[=":]+(\d+)/.exec
 describe(`killed at random moments (${KILLS} kills, seed ${SEED})`, () => {
   it('a stream of highlights, notes, progress and settings: every acknowledged write is there after each kill', async () => {
     const path = join(work, 'writes.db')
-    const seeded = Library.open(path)
-    fillSampleData(seeded)
-    seeded.close()
+    writeSampleLibrary(path)
     const kills = Math.ceil(KILLS * WRITES_SHARE)
     const last = { set: -1, progress: -1, note: -1 }
     const annotations = new Map<string, { n: number; deleted: boolean }>()

@@ -6,7 +6,7 @@
  * the indexes are what the app would write.
  */
 import { createHash } from 'node:crypto'
-import type { Library } from '../library'
+import { Library } from '../library'
 import { createAnnotation } from '../annotations/create'
 import { deleteAnnotation } from '../annotations/delete'
 import { setArticleNote } from '../articles/note'
@@ -71,4 +71,14 @@ export function fillSampleData(lib: Library): SampleIds {
     lib.db.prepare('INSERT INTO saved_searches(name, query, created_at) VALUES (?, ?, ?)').run('Мерзлота', 'мерзлота tag:science', '2024-03-16T10:00:00.000Z')
     return { english: english.id, russian: russian.id, russianWord: 'учёные' }
   })
+}
+
+/** Makes a library file at `path` holding the sample data, closed again, for tests that open it their own way. */
+export function writeSampleLibrary(path: string): SampleIds {
+  const lib = Library.open(path)
+  try {
+    return fillSampleData(lib)
+  } finally {
+    lib.close()
+  }
 }
