@@ -6,6 +6,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { BENCH_HIGHLIGHTS, BOOK_PARAGRAPHS } from './generate'
 import { BASELINE, buildBenchLibrary, WITH_HIGHLIGHTS } from './library'
@@ -56,6 +57,7 @@ async function openArticle(browser: Browser, server: BenchServer, title: string)
   const wholeBook = (await m('reader:open→complete'))!
   const opened = await mark('reader:open')
   const articleAt = (await mark('reader:article-received')) - opened
+  const wholeAt = ((await page.evaluate(probe.lastMark, 'reader:article-whole')) ?? opened + articleAt) - opened
   const notesAt = (await mark('reader:annotations-received')) - opened
   const loadTasks = await page.evaluate(probe.longTasksSince, 0)
   return {
@@ -63,6 +65,7 @@ async function openArticle(browser: Browser, server: BenchServer, title: string)
     figures: {
       firstPaint,
       articleReceived: articleAt,
+      articleWhole: wholeAt,
       paintAfterReceived: firstPaint - articleAt,
       highlightsAfterFirstPaint: Math.max(0, highlights - firstPaint),
       highlightsAfterReceived: highlights - Math.max(firstPaint, notesAt),
@@ -140,6 +143,7 @@ async function measure(browser: Browser, server: BenchServer, title: string, wit
 
 /** Builds the library, runs both variants RUNS times, and returns the Markdown section. */
 export async function runReaderBench(): Promise<string> {
+  const load0 = loadavg()[0]
   const library = buildBenchLibrary()
   const server = await serve(library.dbPath)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
@@ -150,7 +154,8 @@ export async function runReaderBench(): Promise<string> {
       bare.push(await measure(browser, server, BASELINE, false))
       marked.push(await measure(browser, server, WITH_HIGHLIGHTS, true))
     }
-    return formatTable({ textChars: library.textChars, paragraphs: BOOK_PARAGRAPHS, highlights: BENCH_HIGHLIGHTS, runs: RUNS }, bare, marked)
+    const load: [number, number] = [load0, loadavg()[0]]
+    return formatTable({ textChars: library.textChars, paragraphs: BOOK_PARAGRAPHS, highlights: BENCH_HIGHLIGHTS, runs: RUNS, load }, bare, marked)
   } finally {
     await browser.close()
     await stop(server)

@@ -37,10 +37,12 @@ export const useReaderStore = defineStore('reader', () => {
       const arriving = await fetchArticle(id)
       if (gen !== generation) return
       performance.mark('reader:article-received')
+      if (!arriving.rest) performance.mark('reader:article-whole')
       const a = arriving.article
       article.value = a
       progress.value = a.progress
       rest = arriving.rest?.then((whole) => {
+        performance.mark('reader:article-whole')
         // Keep what changed meanwhile (the article note).
         if (gen === generation && article.value) article.value = { ...article.value, html: whole.html, text: whole.text }
         return whole
