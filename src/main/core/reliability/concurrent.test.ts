@@ -3,8 +3,9 @@
  * command line on one library at the same time. A user works in the app —
  * highlights, notes, tags, bulk tags, metadata, reading progress, searches,
  * exports — while `scholia import` brings in a folder and `scholia highlight` /
- * `scholia tag` run in other processes. Nobody may see "database is locked", no
- * answered write of either side may be lost, and the library must be whole.
+ * `scholia tag` run in other processes, and a second client of the API writes all
+ * along. Nobody may see "database is locked", no answered write of anyone may be
+ * lost, and the library must be whole.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
