@@ -1,39 +1,56 @@
 /**
- * Article bodies cross from the import workers to the writer as UTF-8 bytes in
- * transferred buffers, not as strings. As strings, each message put ~50 KB per article
- * on the writer thread's V8 heap; held a few hundred milliseconds (read-ahead, then the
- * open group) they outlived the young generation and were promoted, so the old space
- * filled with dead bodies between full collections: at 40k articles the writer's heap
- * was 280 MB for 70 MB live. Bytes live outside the heap (freed with their small
- * wrappers), and the strings are made only when the article is written, dying young.
+ * Article bodies cross from the import workers to the writer as bytes in transferred
+ * buffers, not as strings. As strings, each message put ~50 KB per article on the
+ * writer thread's V8 heap; held a few hundred milliseconds (read-ahead, then the open
+ * group) they outlived the young generation and were promoted, so the old space filled
+ * with dead bodies between full collections: at 40k articles the writer's heap was
+ * 280 MB for 70 MB live. Bytes live outside the heap (freed with their small wrappers),
+ * and the strings are made only when the article is written, dying young.
+ *
+ * The bytes are the string's own units — Latin-1 when every character fits in a byte,
+ * else UTF-16 — so making the string again is a copy, not a UTF-8 decode (which cost
+ * the writer ~60 µs per article).
  */
 import type { NewArticle } from '../articles/repo'
 
-/** A prepared article whose html and text travel as UTF-8 bytes. */
-export type PackedArticle = Omit<NewArticle, 'html' | 'text'> & { html: Uint8Array; text: Uint8Array }
+/** A string's code units: one byte each, or two (UTF-16LE) when `wide`. */
+export interface PackedString {
+  bytes: Uint8Array
+  wide: boolean
+}
 
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
+/** A prepared article whose html and text travel as bytes. */
+export type PackedArticle = Omit<NewArticle, 'html' | 'text'> & { html: PackedString; text: PackedString }
 
-/**
- * Packs an article for postMessage; its buffers go in `transfer`. Lone surrogates become
- * U+FFFD, as they would anyway when SQLite stores the string as UTF-8.
- */
+const NOT_LATIN1 = /[^\x00-\xff]/
+
+function packString(s: string, transfer: ArrayBuffer[]): PackedString {
+  const wide = NOT_LATIN1.test(s)
+  // A buffer of its own (never the shared pool of small Buffers), so it can be transferred.
+  const buf = Buffer.allocUnsafeSlow(wide ? 2 * s.length : s.length)
+  buf.write(s, wide ? 'utf16le' : 'latin1')
+  transfer.push(buf.buffer as ArrayBuffer)
+  return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.length), wide }
+}
+
+function unpackString(p: PackedString): string {
+  const buf = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength)
+  return buf.toString(p.wide ? 'utf16le' : 'latin1')
+}
+
+/** Packs an article for postMessage; its buffers go in `transfer`. Exact for every string, lone surrogates included. */
 export function packArticle(a: NewArticle, transfer: ArrayBuffer[]): PackedArticle {
-  // TextEncoder gives each result its own buffer (never a shared pool), so it can be transferred.
-  const html = encoder.encode(a.html)
-  const text = encoder.encode(a.text)
-  transfer.push(html.buffer as ArrayBuffer, text.buffer as ArrayBuffer)
-  return { ...a, html, text }
+  return { ...a, html: packString(a.html, transfer), text: packString(a.text, transfer) }
 }
 
 /** The article with its html and text as strings, made just before it is written. */
 export function unpackArticle(a: NewArticle | PackedArticle): NewArticle {
   if (typeof a.html === 'string') return a as NewArticle
-  return { ...a, html: decoder.decode(a.html), text: decoder.decode(a.text as Uint8Array) }
+  return { ...a, html: unpackString(a.html), text: unpackString(a.text as PackedString) }
 }
 
-/** Memory an article holds on the writer thread while it waits: UTF-8 bytes, or UTF-16 for strings. */
+/** Memory an article holds on the writer thread while it waits, in bytes. */
 export function heldBytes(a: NewArticle | PackedArticle): number {
-  return typeof a.html === 'string' ? 2 * (a.html.length + (a.text as string).length) : a.html.byteLength + (a.text as Uint8Array).byteLength
+  if (typeof a.html === 'string') return 2 * (a.html.length + (a.text as string).length)
+  return a.html.bytes.byteLength + (a.text as PackedString).bytes.byteLength
 }
