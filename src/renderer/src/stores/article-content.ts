@@ -12,8 +12,12 @@ export const FIRST_PART_BYTES = 64 * 1024
 export interface ArrivingArticle {
   /** The article, or of a long one the beginning of its HTML and text. */
   article: Article
-  /** The whole article once the rest has arrived; null when `article` is whole. */
-  rest: Promise<Article> | null
+  /**
+   * Decodes the rest (already on its way) and resolves with the whole article;
+   * null when `article` is whole. Called when the page has time for megabytes of
+   * decoding: after the first screen and its highlights are painted.
+   */
+  rest: (() => Promise<Article>) | null
 }
 
 // ignoreBOM keeps a leading U+FEFF in the text: dropping it would shift every offset.
@@ -38,12 +42,16 @@ export async function fetchArticle(id: string): Promise<ArrivingArticle> {
     return { article: { ...head, html: htmlDecoder.decode(htmlStart), text: textDecoder.decode(textStart) }, rest: null }
   // A piece may end inside a character: streaming decoders keep its first bytes for the next piece.
   const first: Article = { ...head, html: htmlDecoder.decode(htmlStart, { stream: true }), text: textDecoder.decode(textStart, { stream: true }) }
-  const html = api('articles.content', { id, part: 'html', from: FIRST_PART_BYTES }).then((b) => first.html + htmlDecoder.decode(b))
-  const text = api('articles.content', { id, part: 'text', from: FIRST_PART_BYTES }).then((b) => first.text + textDecoder.decode(b))
-  const rest = Promise.all([html, text]).then(([h, t]): Article => ({ ...first, html: h, text: t }))
+  const bytes = Promise.all([
+    api('articles.content', { id, part: 'html', from: FIRST_PART_BYTES }),
+    api('articles.content', { id, part: 'text', from: FIRST_PART_BYTES })
+  ])
+  // Reported by whoever asks for the rest; this keeps a failure nobody asked about quiet.
+  bytes.catch(() => {})
+  let whole: Promise<Article> | null = null
+  const rest = () =>
+    (whole ??= bytes.then(([h, t]): Article => ({ ...first, html: first.html + htmlDecoder.decode(h), text: first.text + textDecoder.decode(t) })))
   // A book reopened where it was left needs the whole text to find that place (a fraction of its length).
-  if (head.progress > 0) return { article: await rest, rest: null }
-  // Handled by whoever shows the article; this keeps an unwatched failure from being reported twice.
-  rest.catch(() => {})
+  if (head.progress > 0) return { article: await rest(), rest: null }
   return { article: first, rest }
 }

@@ -14,10 +14,12 @@ export const PROGRESS_SAVE_MS = 1_000
 
 /** The article open in the reader, its reading position, and moving between articles. */
 export const useReaderStore = defineStore('reader', () => {
-  /** The open article; of a book, perhaps only its beginning until `rest` resolves. */
+  /** The open article; of a book, perhaps only its beginning until `whole()` resolves. */
   const article = shallowRef<Article | null>(null)
   /** The whole article, when `article` is its beginning (not reactive: the view hands it to the reader session). */
-  let rest: Promise<Article> | null = null
+  let rest: (() => Promise<Article>) | null = null
+  let restDecoded: Promise<Article> | null = null
+  let isPartial = false
   const error = ref<string | null>(null)
   const loading = ref(false)
   /** Fraction of the text above the reading position, 0–1, as last reported by the view. */
@@ -30,6 +32,8 @@ export const useReaderStore = defineStore('reader', () => {
     performance.mark('reader:open')
     const gen = ++generation
     rest = null
+    restDecoded = null
+    isPartial = false
     flushProgress()
     loading.value = true
     error.value = null
@@ -41,12 +45,18 @@ export const useReaderStore = defineStore('reader', () => {
       const a = arriving.article
       article.value = a
       progress.value = a.progress
-      rest = arriving.rest?.then((whole) => {
-        performance.mark('reader:article-whole')
-        // Keep what changed meanwhile (the article note).
-        if (gen === generation && article.value) article.value = { ...article.value, html: whole.html, text: whole.text }
-        return whole
-      }) ?? null
+      const more = arriving.rest
+      isPartial = more !== null
+      rest = more
+        ? () =>
+            (restDecoded ??= more().then((whole) => {
+              performance.mark('reader:article-whole')
+              if (gen === generation) isPartial = false
+              // Keep what changed meanwhile (the article note).
+              if (gen === generation && article.value) article.value = { ...article.value, html: whole.html, text: whole.text }
+              return whole
+            }))
+        : null
     } catch (e) {
       if (gen !== generation) return
       article.value = null
@@ -73,10 +83,17 @@ export const useReaderStore = defineStore('reader', () => {
     api('articles.setProgress', p).catch((e: Error) => useUiStore().notify(`Reading position not saved: ${e.message}`, 'error'))
   }
 
-  /** Resolves with the whole open article when `article` is only its beginning; null when it is whole. */
+  /**
+   * When `article` is only the beginning of the open article: decodes the rest
+   * (call when the page has time for it) and resolves with the whole. Null when
+   * `article` is whole.
+   */
   function whole(): Promise<Article> | null {
-    return rest
+    return rest ? rest() : null
   }
+
+  /** Whether `article` is only the beginning of the open article. */
+  const partial = (): boolean => isPartial
 
   function setNoteLocally(note: string) {
     if (article.value) article.value = { ...article.value, note }
@@ -94,8 +111,9 @@ export const useReaderStore = defineStore('reader', () => {
     flushProgress()
     generation++
     rest = null
+    restDecoded = null
     article.value = null
   }
 
-  return { article, error, loading, progress, open, whole, reportProgress, flushProgress, setNoteLocally, neighbour, close }
+  return { article, error, loading, progress, open, whole, partial, reportProgress, flushProgress, setNoteLocally, neighbour, close }
 })
