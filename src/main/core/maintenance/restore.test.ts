@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { restoreCommand } from '../../cli/restore'
@@ -83,6 +83,8 @@ describe('restoring a backup', () => {
     expect(snapshot(lib.db)).toEqual(saved)
     lib.close()
     expect(settingOf(r.movedAside!)).toBe('after-backup')
+    // The backup is left as it was, without side files next to it.
+    expect(readdirSync(dirname(backup)).filter((f) => f.startsWith(basename(backup)) && f !== basename(backup))).toEqual([])
   })
 
   it('keeps the last writes of a crashed app (still only in its write-ahead log) in the library moved aside', async () => {

@@ -41,6 +41,9 @@ export function verifyBackup(path: string): { schemaVersion: number; articles: n
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ScholiaError('not_found', `backup ${path} does not exist — list the backups folder next to your library and pick a file`)
   if (!hasSqliteHeader(path)) throw new ScholiaError('invalid_argument', `${path} is not a Scholia backup (not an SQLite database) — pick another file`)
+  // A backup is in WAL mode like the library; opening it makes SQLite add empty
+  // side files, which are not left next to the user's backup.
+  const sideFilesBefore = SIDE_FILES.filter((s) => existsSync(path + s))
   let db: Database.Database
   try {
     db = new Database(path, { readonly: true, fileMustExist: true })
@@ -68,6 +71,8 @@ export function verifyBackup(path: string): { schemaVersion: number; articles: n
     throw new ScholiaError('library_unusable', `backup ${path} is damaged (${(e as Error).message}) — pick an older backup`)
   } finally {
     db.close()
+    // Read-only, so the write-ahead log it made holds nothing.
+    for (const s of SIDE_FILES) if (!sideFilesBefore.includes(s)) rmSync(path + s, { force: true })
   }
 }
 
