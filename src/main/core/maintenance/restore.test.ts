@@ -101,6 +101,21 @@ describe('restoring a backup', () => {
     expect(settingOf(r.movedAside!)).toBe('only-in-wal')
   })
 
+  it('restores a library whose last writes are still in its write-ahead log (one kept aside by an earlier restore) with those writes', async () => {
+    const aside = join(t.dir, 'kept-aside.db')
+    t.lib.db.exec(`VACUUM INTO '${aside}'`)
+    const crashed = holdOpen(aside, "d.pragma('wal_autocheckpoint = 0'); d.exec(\"UPDATE settings SET value = 'only-in-wal' WHERE key = 'theme'\")")
+    await crashed.ready
+    crashed.kill()
+    await crashed.exited
+    expect(readFileSync(`${aside}-wal`).length).toBeGreaterThan(0)
+    t.lib.close()
+    restoreLibrary(aside, t.path)
+    expect(readdirSync(t.dir).filter((f) => f.includes('.restoring-'))).toEqual([])
+    expect(existsSync(`${t.path}-wal`)).toBe(false)
+    expect(settingOf(t.path)).toBe('only-in-wal')
+  })
+
   it('restores over a damaged library that no longer opens, and the damaged file is kept byte for byte', () => {
     t.lib.close()
     const bytes = readFileSync(t.path)

@@ -114,6 +114,17 @@ function ensureNotInUse(libraryPath: string, exists: boolean): void {
   }
 }
 
+/** Writes a copied write-ahead log into its database file, leaving one self-contained file. */
+function mergeWriteAheadLog(path: string): void {
+  const db = new Database(path, { fileMustExist: true })
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+  for (const s of SIDE_FILES) rmSync(path + s, { force: true })
+}
+
 function fsyncFile(path: string): void {
   const fd = openSync(path, 'r+')
   try {
@@ -143,9 +154,15 @@ export function restoreLibrary(backup: string, libraryPath: string, now = new Da
   const tmp = `${to}.restoring-${process.pid}`
   try {
     copyFileSync(from, tmp)
+    // A library kept aside by an earlier restore, or copied by hand, may hold its last
+    // writes in its write-ahead log; they are part of what was checked, so they come too.
+    if (existsSync(from + '-wal') && statSync(from + '-wal').size > 0) {
+      copyFileSync(from + '-wal', tmp + '-wal')
+      mergeWriteAheadLog(tmp)
+    }
     fsyncFile(tmp)
   } catch (e) {
-    rmSync(tmp, { force: true })
+    for (const f of [tmp, ...SIDE_FILES.map((s) => tmp + s)]) rmSync(f, { force: true })
     throw new ScholiaError('io', `cannot copy ${backup} next to ${libraryPath}: ${(e as Error).message} — check free space and permissions; the library was not changed`)
   }
 
