@@ -117,9 +117,12 @@ export class JsonStream {
     private readonly onElement: OnElement
   ) {}
 
-  /** Takes the next bytes of the document; they are copied, so the caller may reuse its buffer. */
-  write(chunk: Uint8Array): void {
-    this.pending.push(Buffer.from(chunk))
+  /**
+   * Takes the next bytes of the document. They are copied, so the caller may
+   * reuse its buffer, unless `copy` is false (bytes the caller no longer touches).
+   */
+  write(chunk: Uint8Array, copy = true): void {
+    this.pending.push(copy ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
     this.pendingBytes += chunk.byteLength
     // A value longer than a chunk is rescanned only when the bytes held have doubled: linear work overall.
     if (this.buf.length - this.pos + this.pendingBytes < this.need) return
@@ -141,7 +144,7 @@ export class JsonStream {
   /** Moves the chunks written since the last scan behind the bytes not yet consumed. */
   private take(): void {
     this.keepSkeleton()
-    const parts = [this.buf.subarray(this.pos), ...this.pending]
+    const parts = [this.buf.subarray(this.pos), ...this.pending].filter((p) => p.length > 0)
     this.buf = parts.length === 1 ? parts[0] : Buffer.concat(parts)
     this.pending = []
     this.pendingBytes = 0
@@ -247,11 +250,4 @@ export class JsonStream {
     this.pos++
     this.valueDone()
   }
-}
-
-/** Streams a whole document held in memory (an upload, a bundle's entry). */
-export function streamJson(bytes: Uint8Array, streamed: StreamedArrays, onElement: OnElement): unknown {
-  const s = new JsonStream(streamed, onElement)
-  s.write(bytes)
-  return s.end()
 }

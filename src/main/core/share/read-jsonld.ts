@@ -44,9 +44,10 @@ export class JsonLdReader {
   private readonly hints = new Map<string, IncomingArticle>()
   private entries = 0
 
-  write(chunk: Uint8Array): void {
+  /** The next bytes of the file (copied unless `copy` is false: see JsonStream.write). */
+  write(chunk: Uint8Array, copy = true): void {
     try {
-      this.stream.write(chunk)
+      this.stream.write(chunk, copy)
     } catch (e) {
       throw refused(e)
     }
@@ -104,6 +105,6 @@ export class JsonLdReader {
 /** Reads a JSON-LD document held in memory (an upload, a bundle's entry). */
 export function parseJsonLd(bytes: Uint8Array | string): SharedNotes {
   const r = new JsonLdReader()
-  r.write(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes)
+  r.write(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, false)
   return r.end()
 }
