@@ -91,10 +91,12 @@ export function libraryHolders(libraryPath: string): LibraryHolder[] {
   const me = hostname()
   const holders: LibraryHolder[] = []
   for (const name of names) {
+    // <prefix><host>-<pid>: anything else beside the library (another library's file) is not a marker.
+    const parts = /^(.+)-(\d+)$/.exec(name.slice(prefix.length))
+    if (!parts) continue
     const file = join(dirname(libraryPath), name)
-    const pid = Number(name.slice(name.lastIndexOf('-') + 1))
-    const h = readHolder(file) ?? { pid, host: name.slice(prefix.length, name.lastIndexOf('-')), what: 'Scholia', since: '', file }
-    if (h.host === me && Number.isInteger(h.pid) && !running(h.pid)) rmSync(file, { force: true })
+    const h = readHolder(file) ?? { pid: Number(parts[2]), host: parts[1], what: 'Scholia', since: '', file }
+    if (h.host === me && !running(h.pid)) rmSync(file, { force: true })
     else holders.push(h)
   }
   return holders

@@ -192,6 +192,8 @@ describe('restoring a backup', () => {
     await new Promise((ok) => gone.once('exit', ok))
     const stale = `${t.path}.open-${hostname()}-${pid}`
     writeFileSync(stale, JSON.stringify({ pid, host: hostname(), what: 'scholia serve', since: '2024-05-01T12:00:00.000Z' }))
+    // Not a marker: another library whose name happens to start like one.
+    writeFileSync(`${t.path}.open-copy.db`, 'SQLite format 3\0')
     expect(restoreLibrary(backup, t.path).articles).toBe(2)
     expect(existsSync(stale)).toBe(false)
   })
