@@ -20,6 +20,7 @@ import { renameTag } from '../../src/main/core/tags/rename'
 import { tagTree } from '../../src/main/core/tags/tree'
 import { generateLibrary } from './generate'
 import { benchQueries } from './queries'
+import { cpuTime, median, ms, percentile, time } from './timing'
 import { addTagNodes } from './upgrade'
 
 export interface LibraryBenchOptions {
@@ -34,27 +35,6 @@ const PAGE = 100
 const SEARCH_LIMIT = 20
 const REPEAT = 7
 const LATER_PAGES = 100
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]
-}
-const median = (xs: number[]) => percentile(xs, 50)
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1))
-
-function time(fn: () => unknown): number {
-  const t = performance.now()
-  fn()
-  return performance.now() - t
-}
-
-/** CPU time of this process (user + system) spent in fn: what the work costs, whatever else the shared machine runs. */
-function cpuTime(fn: () => unknown): number {
-  const c = process.cpuUsage()
-  fn()
-  const d = process.cpuUsage(c)
-  return (d.user + d.system) / 1000
-}
 
 function verdict(value: number, target: number): string {
   return value <= target ? '✅' : '❌'
