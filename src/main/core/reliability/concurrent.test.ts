@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BYTES_CONTENT_TYPE } from '../../../shared/api/reading'
 import type { Annotation, Article } from '../../../shared/model'
 import { startServer, type RunningServer } from '../../serve'
 import { Library } from '../library'
@@ -77,6 +78,7 @@ function httpCall(server: RunningServer): Call {
       headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(args)
     })
+    if (res.ok && res.headers.get('content-type') === BYTES_CONTENT_TYPE) return new Uint8Array(await res.arrayBuffer()) as T
     const body = (await res.json()) as { ok: boolean; result?: T; error?: { code: string; message: string } }
     if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`)
     return body.result as T

@@ -7,13 +7,14 @@
  * test can check afterwards that none was lost.
  */
 import { COLORS } from '../../../shared/model'
-import type { Article, ArticleSummary, Annotation } from '../../../shared/model'
+import type { ArticleSummary, Annotation } from '../../../shared/model'
 import type { ListPage } from '../../../shared/api/articles'
+import type { AnnotationSpans, ArticleHead } from '../../../shared/api/reading'
 import type { ExportResult } from '../../../shared/api/export'
 import type { BulkResult } from '../../../shared/api/library'
 import type { SearchResult } from '../../../shared/api/search'
 
-/** Calls one API method; rejects with the error's code and message when the answer is not ok. */
+/** Calls one API method (byte results come as a Uint8Array); rejects with the error's code and message when the answer is not ok. */
 export type Call = <T>(method: string, args: unknown) => Promise<T>
 
 /** What the session was told had been saved, to compare with the library at the end. */
@@ -62,12 +63,15 @@ async function round(call: Call, r: SessionRecord, i: number, exportDir: string)
   // Browse the library and open an article; newly imported ones show up as they arrive.
   const page = await call<ListPage>('articles.list', { limit: PAGE, sort: 'added', desc: true })
   const pick: ArticleSummary = page.items[i % page.items.length]
-  const article = await call<Article>('articles.get', { id: pick.id })
+  // As the reader opens it: details, the text as bytes, what to paint, then the highlights' details.
+  const article = await call<ArticleHead>('articles.open', { id: pick.id })
+  const text = new TextDecoder().decode(await call<Uint8Array>('articles.content', { id: pick.id, part: 'text' }))
+  await call<AnnotationSpans>('annotations.spans', { articleId: article.id })
   await call<Annotation[]>('annotations.list', { articleId: article.id })
 
   // Highlight a few words with a note only this round uses.
-  const span = Math.max(1, Math.min(HIGHLIGHT_CHARS, article.text.length - 1))
-  const start = (i * 3) % Math.max(1, article.text.length - span)
+  const span = Math.max(1, Math.min(HIGHLIGHT_CHARS, text.length - 1))
+  const start = (i * 3) % Math.max(1, text.length - span)
   const note = `${noteWord(i)} — checked against the source`
   const made = await call<Annotation>('annotations.create', {
     articleId: article.id, start, end: start + span, color: COLORS[i % COLORS.length], note, tags: ['session/highlights']
