@@ -44,10 +44,12 @@ export interface ImportOptions {
 export const POOL_MIN_ITEMS = 16
 /**
  * Files being read and prepared ahead of the writer, per worker. Enough that the
- * workers never wait for the writer on small files; the pool sends each refill
- * (half of it) as one message per worker.
+ * workers keep parsing while the writer stores a whole group (up to GROUP_MAX_ARTICLES,
+ * ~100 ms, during which it sends no new requests); with 16 they ran dry a tenth of the
+ * way into each group. Memory stays bounded by BUFFERED_BYTES_MAX. The pool sends each
+ * refill (half of it) as one message per worker.
  */
-const READ_AHEAD_PER_WORKER = 16
+const READ_AHEAD_PER_WORKER = 128
 /**
  * Prepared articles waiting for the writer, in bytes (see heldBytes). Past this, no more files
  * are started, so a batch of big books cannot pile up in memory while the writer is
