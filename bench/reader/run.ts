@@ -18,6 +18,8 @@ import { formatTable, type Figures } from './table'
 const RUNS = 3
 const JUMP_FRACTIONS = [0.5, 0.2, 0.8, 0.95, 0.35]
 const NEW_HIGHLIGHTS = 5
+/** Saved reading position (fraction of the text) of the second opening: a book reopened mid-way. */
+const REOPEN_AT = 0.5
 /** Wheel steps per scroll pass (about 60 screens at 400 px a notch). */
 const WHEEL_STEPS = 150
 const WHEEL_PX = 400
@@ -36,10 +38,10 @@ async function timed(page: Page, name: string, act: () => Promise<unknown>): Pro
   return (await page.evaluate(probe.lastMeasure, name))!
 }
 
-async function openArticle(browser: Browser, server: BenchServer, title: string): Promise<{ page: Page; figures: Partial<Figures> }> {
-  // Every opening starts at the top: the previous run's scrolling moved the saved position.
+async function openArticle(browser: Browser, server: BenchServer, title: string, at = 0): Promise<{ page: Page; figures: Partial<Figures> }> {
+  // Every opening starts where asked: the previous run's scrolling moved the saved position.
   const list = await callServed<{ items: Array<{ id: string; title: string }> }>(server, 'articles.list', {})
-  for (const a of list.items) await callServed(server, 'articles.setProgress', { id: a.id, progress: 0 })
+  for (const a of list.items) await callServed(server, 'articles.setProgress', { id: a.id, progress: at })
   const url = server.url
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript(probe.installLongTaskObserver)
@@ -95,8 +97,9 @@ async function measureJumps(page: Page, withHighlights: boolean): Promise<Pick<F
   return { tocJump, highlightJump }
 }
 
-async function measureNewHighlights(page: Page): Promise<number[]> {
+async function measureNewHighlights(page: Page): Promise<Pick<Figures, 'newHighlight' | 'newHighlightPaint'>> {
   const out: number[] = []
+  const since = await countMeasures(page, 'reader:set-annotations')
   for (let i = 0; i < NEW_HIGHLIGHTS; i++) {
     await page.locator('.reader-scroll').evaluate((el, k) => (el.scrollTop = ((k + 1) / 7) * el.scrollHeight), i)
     await page.waitForTimeout(150)
@@ -104,7 +107,11 @@ async function measureNewHighlights(page: Page): Promise<number[]> {
     await page.waitForTimeout(50)
     out.push(await timed(page, 'reader:highlight', () => page.keyboard.press('h')))
   }
-  return out
+  const paints = await page.evaluate(
+    (n) => performance.getEntriesByName('reader:set-annotations', 'measure').slice(n).map((e) => e.duration),
+    since
+  )
+  return { newHighlight: out, newHighlightPaint: paints }
 }
 
 /** Wheel-scrolls down and up through the book, with scrollbar-style jumps between, and returns the long tasks seen. */
@@ -133,12 +140,19 @@ async function measure(browser: Browser, server: BenchServer, title: string, wit
   const { page, figures } = await openArticle(browser, server, title)
   try {
     const jumps = await measureJumps(page, withHighlights)
-    const newHighlight = await measureNewHighlights(page)
+    const added = await measureNewHighlights(page)
     const scrolling = await measureScrolling(page)
-    return { ...(figures as Figures), ...jumps, newHighlight, ...scrolling }
+    return { ...(figures as Figures), ...jumps, ...added, ...scrolling, ...(await reopenMidBook(browser, server, title)) }
   } finally {
     await page.context().close()
   }
+}
+
+/** Opens the article again in a fresh page, its reading position saved half-way through. */
+async function reopenMidBook(browser: Browser, server: BenchServer, title: string): Promise<Pick<Figures, 'midFirstPaint' | 'midHighlights'>> {
+  const { page, figures } = await openArticle(browser, server, title, REOPEN_AT)
+  await page.context().close()
+  return { midFirstPaint: figures.firstPaint!, midHighlights: figures.highlightsAfterFirstPaint! }
 }
 
 /** Builds the library, runs both variants RUNS times, and returns the Markdown section. */

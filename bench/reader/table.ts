@@ -17,8 +17,13 @@ export interface Figures {
   tocJump: number[]
   highlightJump: number[]
   newHighlight: number[]
+  /** Script time of the layer repaint each new highlight caused (load-independent, mostly). */
+  newHighlightPaint: number[]
   scrollLongTasks: number
   scrollLongestTask: number
+  /** First paint, and highlights after it, when the book is reopened at a saved position half-way through. */
+  midFirstPaint: number
+  midHighlights: number
 }
 
 const median = (xs: number[]): number => {
@@ -60,6 +65,8 @@ export function formatTable(shape: BenchShape, bare: Figures[], marked: Figures[
     row('… of which the reader (article received → painted)', '—', (r) => ms(medianOf(r, (x) => x.paintAfterReceived))),
     row('Highlights painted, after first paint', '≤ 200 ms', (r) => ms(medianOf(r, (x) => x.highlightsAfterFirstPaint))),
     row('… after `annotations.spans` answered', '—', (r) => ms(medianOf(r, (x) => x.highlightsAfterReceived))),
+    row('Reopened half-way (saved position 0.5) → first paint', '≤ 300 ms', (r) => ms(medianOf(r, (x) => x.midFirstPaint))),
+    row('… highlights painted, after that first paint (0: they were in before it)', '≤ 200 ms', (r) => ms(medianOf(r, (x) => x.midHighlights))),
     row('Whole article received (the rest of its 7 MB of HTML and text)', '—', (r) => ms(medianOf(r, (x) => x.articleWhole))),
     row('Whole book in the page (progressive)', '—', (r) => ms(medianOf(r, (x) => x.complete))),
     row('Longest task while opening', '—', (r) => longest(r, (x) => x.loadLongestTask)),
@@ -67,6 +74,7 @@ export function formatTable(shape: BenchShape, bare: Figures[], marked: Figures[
     row('Jump to a TOC entry (median, max)', '≤ 100 ms', (r) => spread(r, (x) => x.tocJump)),
     row('Jump to a highlight from the panel', '≤ 100 ms', (r) => spread(r, (x) => x.highlightJump)),
     row('New highlight visible after `h`', '≤ 50 ms', (r) => spread(r, (x) => x.newHighlight)),
+    row('… of which repainting the highlight layers (script)', '—', (r) => spread(r, (x) => x.newHighlightPaint)),
     row('Long tasks while scrolling (count)', '0', (r) => String(Math.max(...r.map((x) => x.scrollLongTasks)))),
     row('Longest task while scrolling', '≤ 50 ms', (r) => longest(r, (x) => x.scrollLongestTask))
   ].join('\n')

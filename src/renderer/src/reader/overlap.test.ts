@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { overlaps } from './overlap'
+import { overlaps, sameSpans } from './overlap'
 
 describe('overlapping highlights', () => {
   it('marks only the text under two or more highlights', () => {
@@ -20,5 +20,14 @@ describe('overlapping highlights', () => {
 
   it('merges a run covered by different pairs into one part', () => {
     expect(overlaps([{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 8, end: 30 }])).toEqual([{ start: 5, end: 20 }])
+  })
+})
+
+describe('repainting only what changed', () => {
+  it('a highlight saved with its new id paints the same ranges; a new one or a moved one does not', () => {
+    const before = [{ start: 0, end: 5 }, { start: 8, end: 12 }]
+    expect(sameSpans(before, [{ id: 'saved', start: 0, end: 5 }, { start: 8, end: 12 }])).toBe(true)
+    expect(sameSpans(before, [...before, { start: 20, end: 25 }])).toBe(false)
+    expect(sameSpans(before, [{ start: 0, end: 5 }, { start: 8, end: 13 }])).toBe(false)
   })
 })

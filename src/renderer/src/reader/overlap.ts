@@ -32,3 +32,10 @@ export function overlaps(spans: readonly Span[]): Span[] {
   }
   return out
 }
+
+/** Whether two span lists paint the same ranges, in the same order. */
+export function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false
+  return true
+}

@@ -106,6 +106,22 @@ export class HighlightPainter {
     this.paintOverlaps()
   }
 
+  /**
+   * Repaints only the named layers (and the overlap marks if one of them counts
+   * towards them): a new highlight re-registers its colour's ranges, not every
+   * layer's, so the frame that shows it has less to rebuild.
+   */
+  repaintLayers(names: Iterable<string>): void {
+    let overlapsChanged = false
+    for (const name of names) {
+      const layer = this.layers.get(name)
+      if (!layer) continue
+      this.paintLayer(layer)
+      overlapsChanged ||= layer.annotation
+    }
+    if (overlapsChanged) this.paintOverlaps()
+  }
+
   dispose(): void {
     for (const [name] of this.layers) CSS.highlights.delete(name)
     CSS.highlights.delete(OVERLAP_LAYER)
