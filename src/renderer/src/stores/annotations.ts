@@ -4,6 +4,7 @@ import type { AnnotationSpans } from '@shared/api/reading'
 import type { Annotation, Color } from '@shared/model'
 import type { PaintSpan } from '../reader/session'
 import { api } from '../api/client'
+import { byReadingOrder, withInserted } from './reading-order'
 import { useReaderStore } from './reader'
 import { useUiStore } from './ui'
 
@@ -25,10 +26,6 @@ function fromColumns(c: AnnotationSpans): PaintSpan[] {
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'note' | 'tags'>> & { range?: { start: number; end: number } }
-
-function byReadingOrder(a: Annotation, b: Annotation): number {
-  return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
-}
 
 /**
  * The open article's annotations. Changes show at once (optimistically) and are
@@ -152,10 +149,15 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       id: `${PENDING_PREFIX}${++pendingSeq}`, articleId: id, start: h.start, end: h.end, exact: h.exact, prefix: '', suffix: '',
       color: h.color, note: h.note ?? '', tags: h.tags ?? [], creator: null, createdAt: now, updatedAt: now, orphaned: false
     }
-    put(temp)
+    // The fast path: no scan of the thousands already there (this is on the way to the paint).
+    items.value = withInserted(items.value, temp) ?? items.value
     try {
       const saved = await api('annotations.create', { articleId: id, start: h.start, end: h.end, color: h.color, note: h.note ?? '', tags: h.tags ?? [] })
-      if (articleId.value === id) put(saved, temp.id)
+      if (articleId.value === id) {
+        const next = withInserted(items.value, saved, temp)
+        if (next) items.value = next
+        else put(saved, temp.id)
+      }
       return saved
     } catch (e) {
       drop(temp.id)
