@@ -13,6 +13,7 @@ import { ScholiaError } from '../../../shared/errors'
 import { COLORS } from '../../../shared/model'
 import { validateTagPath } from '../tags/path'
 import type { IncomingAnnotation, IncomingArticle } from './incoming'
+import { plainAnnotation, plainPosition, plainQuote, type PlainLimits } from './jsonld-fast'
 
 /** Most annotations one file may carry: ten times the benchmark's 100,000. */
 export const MAX_FILE_ANNOTATIONS = 1_000_000
@@ -21,12 +22,14 @@ export const MAX_QUOTE_CHARS = 200_000
 const MAX_CONTEXT_CHARS = 1_000
 const MAX_TAGS = 50
 const MAX_CREATOR_CHARS = 500
+const PLAIN_LIMITS: PlainLimits = { maxTags: MAX_TAGS, maxQuote: MAX_QUOTE_CHARS, maxContext: MAX_CONTEXT_CHARS }
 
 // Unions list the shape Scholia writes first: zod tries members in order, and a
 // failed try builds an issue, which on 100,000 annotations costs seconds.
 const Iso = z.iso.datetime({ offset: true, message: 'must be an ISO date-time like 2024-03-16T09:30:00Z' })
 const Typed = z.object({ type: z.string().optional() }).loose()
-const QuoteSelector = z
+/** Schema of a TextQuoteSelector (exported for the quick pass's tests, jsonld-fast.test.ts). */
+export const QuoteSelector = z
   .object({
     type: z.literal('TextQuoteSelector'),
     exact: z.string().min(1, 'quote is empty').max(MAX_QUOTE_CHARS, `quote is longer than ${MAX_QUOTE_CHARS} characters`),
@@ -34,7 +37,8 @@ const QuoteSelector = z
     suffix: z.string().max(MAX_CONTEXT_CHARS).default('')
   })
   .loose()
-const PositionSelector = z
+/** Schema of a TextPositionSelector. */
+export const PositionSelector = z
   .object({
     type: z.literal('TextPositionSelector'),
     start: z.number().int().min(0, 'selector out of range: start is negative'),
@@ -51,7 +55,8 @@ const Target = z
   .loose()
 const Body = z.union([z.object({ type: z.string().optional(), value: z.unknown().optional(), purpose: z.string().optional() }).loose(), z.string()])
 const Person = z.union([z.object({ name: z.string().optional(), nickname: z.string().optional() }).loose(), z.string()])
-const AnnotationShape = z
+/** Schema of one annotation, selectors aside. */
+export const AnnotationShape = z
   .object({
     id: z.string().min(1, 'annotation has no id').max(1_000),
     type: z.union([z.string(), z.array(z.string())]).refine((t) => [t].flat().includes('Annotation'), 'type is not Annotation'),
@@ -83,6 +88,12 @@ const Collection = z
     'scholia:articles': z.array(z.unknown()).max(MAX_FILE_ANNOTATIONS).optional()
   })
   .loose()
+
+/** A zod result's data, or an Error whose message is `prefix` and its first issue. */
+function checked<T>(r: z.ZodSafeParseResult<T>, prefix: string): T {
+  if (!r.success) throw new Error(`${prefix}${issue(r.error)}`)
+  return r.data
+}
 
 function issue(e: z.ZodError): string {
   const i = e.issues[0]
@@ -131,30 +142,27 @@ function readBodies(a: z.infer<typeof AnnotationShape>): { note: string; tags: s
 
 /** Checks and normalises one annotation; throws an Error whose message is the rejection reason. */
 export function readAnnotation(raw: unknown): IncomingAnnotation {
-  const parsed = AnnotationShape.safeParse(raw)
-  if (!parsed.success) throw new Error(issue(parsed.error))
-  const a = parsed.data
+  // The plain shape skips zod (see jsonld-fast.ts); anything else, and every rejection, goes through it.
+  const a = plainAnnotation(raw, PLAIN_LIMITS) ? (raw as z.infer<typeof AnnotationShape>) : checked(AnnotationShape.safeParse(raw), '')
   const targets = Array.isArray(a.target) ? a.target : [a.target]
   const target = targets[0]
   const selectors = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector]
   const quoteRaw = selectors.find((s) => s.type === 'TextQuoteSelector')
   if (!quoteRaw) throw new Error('target has no TextQuoteSelector — the highlighted words are needed to place it')
-  const quote = QuoteSelector.safeParse(quoteRaw)
-  if (!quote.success) throw new Error(`TextQuoteSelector: ${issue(quote.error)}`)
+  const quote = plainQuote(quoteRaw, PLAIN_LIMITS) ?? checked(QuoteSelector.safeParse(quoteRaw), 'TextQuoteSelector: ')
   const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector')
-  const position = positionRaw ? PositionSelector.safeParse(positionRaw) : null
-  if (position && !position.success) throw new Error(`TextPositionSelector: ${issue(position.error)}`)
+  const position = positionRaw ? (plainPosition(positionRaw) ?? checked(PositionSelector.safeParse(positionRaw), 'TextPositionSelector: ')) : null
   const created = a.created ? iso(a.created) : a.modified ? iso(a.modified) : new Date(0).toISOString()
   const articleRef = target['scholia:article']
   return {
     id: idFromIri(a.id),
     articleRef: articleRef ? idFromIri(articleRef) : null,
     source: target.source,
-    exact: quote.data.exact,
-    prefix: quote.data.prefix,
-    suffix: quote.data.suffix,
-    start: position?.success ? position.data.start : null,
-    end: position?.success ? position.data.end : null,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    start: position ? position.start : null,
+    end: position ? position.end : null,
     color: a['scholia:color'] ?? 'yellow',
     ...readBodies(a),
     creator: creatorName(a.creator),
