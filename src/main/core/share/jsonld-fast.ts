@@ -27,11 +27,16 @@ const MAX_ARTICLE_REF_CHARS = 200
 const MAX_SELECTORS = 20
 const EXTRA_BODIES = 10
 
+// An annotation's created and modified times are mostly the same string: the last good one is not checked again.
+let lastTime = ''
+
 function canonicalTime(v: unknown): boolean {
-  if (v === undefined) return true
+  if (v === undefined || v === lastTime) return true
   if (typeof v !== 'string' || !CANONICAL_TIME.test(v)) return false
   const d = new Date(v)
-  return !Number.isNaN(d.getTime()) && d.toISOString() === v
+  if (Number.isNaN(d.getTime()) || d.toISOString() !== v) return false
+  lastTime = v
+  return true
 }
 
 const typed = (v: unknown): boolean => isObj(v) && optString(v.type)
