@@ -115,6 +115,14 @@ describe('canonical HTML and plain text', () => {
     expect(() => canonicalize(' '.repeat(MAX_HTML_CHARS + 1))).toThrow(ImportError)
   })
 
+  it('reads back as itself when a table moved a list item into another (found by the property below)', () => {
+    for (const input of ['<li><table><li>', '<h2><table><h2>x', '<p><table><p>y']) {
+      const { html, text } = canonicalize(input)
+      expect(browserText(html)).toBe(text)
+      expect(canonicalize(html)).toEqual({ html, text })
+    }
+  })
+
   it('agrees with the browser on arbitrary sanitised markup (property)', () => {
     const piece = fc.oneof(
       fc.constantFrom(

@@ -68,8 +68,30 @@ export function canonicalize(html: string, minRun = MIN_RUN_CHARS): Canonical {
       `document too large (${Math.round(html.length / 1048576)} MB of HTML, limit ${MAX_HTML_CHARS / 1048576} MB) — split it into smaller files`
     )
   }
+  const once = canonicalOnce(wellFormed(html), minRun)
+  if (!FOSTER_PARENTING.test(html)) return once
+  // A table can make the parser move ("foster-parent") content out of it, building
+  // trees that no markup spells — e.g. a list item directly inside another. Their
+  // serialisation re-parses into a different tree, so it is fed through once more
+  // until it reads back as itself (one extra pass in practice; bounded anyway).
+  let result = once
+  for (let pass = 0; pass < MAX_FOSTER_PASSES; pass++) {
+    const again = canonicalOnce(result.html, minRun)
+    if (again.html === result.html) break
+    result = again
+  }
+  return result
+}
+
+/** Only markup with a table can be foster-parented. */
+const FOSTER_PARENTING = /<table/i
+
+/** Passes after the first, for markup with tables; the output is stable after one. */
+const MAX_FOSTER_PASSES = 3
+
+function canonicalOnce(html: string, minRun: number): Canonical {
   const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, [])
-  const { html: short, runs } = shortenRuns(wellFormed(html), minRun)
+  const { html: short, runs } = shortenRuns(html, minRun)
   const fragment = parseFragment(context, short, {})
   if (runs.length > 0) restoreTree(fragment, runs)
   normalise(fragment)
