@@ -1,16 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importItems } from '../import/pipeline'
 import { itemsFromPaths } from '../import/items'
 import { editMetadata, metadataInfo } from '../library/metadata'
 import { search } from '../search/run'
-import { tempLibrary } from '../testing/temp-library'
+import { useTempLibrary } from '../testing/temp-library'
 import { getArticle } from './repo'
 
-let t: ReturnType<typeof tempLibrary>
-beforeEach(() => (t = tempLibrary()))
-afterEach(() => t.dispose())
+const t = useTempLibrary()
 
 function page(title: string, author: string, date: string, body: string): string {
   return `<!doctype html><html><head><title>${title}</title><meta name="author" content="${author}">

@@ -1,20 +1,16 @@
 import Database from 'better-sqlite3'
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { Library } from '../library'
 import { fillSampleData } from '../testing/sample-data'
 import { snapshot } from '../testing/snapshot'
-import { tempLibrary } from '../testing/temp-library'
+import { useTempLibrary } from '../testing/temp-library'
 import { backupBeforeMigration, pruneBackups, startAutoBackups, takeBackup } from './auto-backup'
 import { backupPath, backupsDir, latestBackup, listBackups } from './backup-files'
 
-let t: ReturnType<typeof tempLibrary>
-beforeEach(() => {
-  t = tempLibrary()
-  fillSampleData(t.lib)
-})
-afterEach(() => t.dispose())
+const t = useTempLibrary()
+beforeEach(() => fillSampleData(t.lib))
 
 /** A fake older backup file named as if taken at `date`. */
 function fakeBackup(reason: 'auto' | 'before-migration', date: Date): string {

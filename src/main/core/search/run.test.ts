@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../../shared/api/search'
 import { ScholiaError } from '../../../shared/errors'
 import { deleteAnnotation } from '../annotations/delete'
-import type { Library } from '../library'
 import { addArticle, highlight } from '../library/test-articles'
 import { deleteArticles } from '../library/trash'
-import { tempLibrary } from '../testing/temp-library'
+import { useTempLibrary } from '../testing/temp-library'
 import { search } from './run'
 import { snippetText } from './snippet'
 
-let t: ReturnType<typeof tempLibrary>
-let lib: Library
-beforeEach(() => {
-  t = tempLibrary()
-  lib = t.lib
-})
-afterEach(() => t.dispose())
+const t = useTempLibrary()
 
-const titles = (q: string) => search(lib, q, 50).hits.filter((h) => h.kind === 'article').map((h) => h.title).sort()
+const titles = (q: string) => search(t.lib, q, 50).hits.filter((h) => h.kind === 'article').map((h) => h.title).sort()
 const quotes = (q: string) =>
-  search(lib, q, 50)
+  search(t.lib, q, 50)
     .hits.filter((h) => h.kind === 'annotation')
     .map((h) => snippetText(h.snippet).replace(/[[\]]/g, ''))
     .sort()
@@ -27,43 +20,43 @@ const marked = (h: SearchHit) => h.snippet.filter((s) => s.mark).map((s) => s.te
 
 describe('full-text search', () => {
   it('finds Russian words case-insensitively, with ё and е matching each other', () => {
-    addArticle(lib, { title: 'Ледники', text: 'Учёные заметили, что ЁЛКИ растут выше.' })
+    addArticle(t.lib, { title: 'Ледники', text: 'Учёные заметили, что ЁЛКИ растут выше.' })
     expect(titles('ученые')).toEqual(['Ледники'])
     expect(titles('УЧЁНЫЕ')).toEqual(['Ледники'])
     expect(titles('елки')).toEqual(['Ледники'])
-    const hit = search(lib, 'елки', 5).hits[0]
+    const hit = search(t.lib, 'елки', 5).hits[0]
     expect(marked(hit)).toEqual(['ЁЛКИ'])
   })
 
   it('ignores diacritics in Latin text but keeps й a letter of its own', () => {
-    addArticle(lib, { title: 'Café society', text: 'Naïve élan at the café. Он пришёл в музей.' })
+    addArticle(t.lib, { title: 'Café society', text: 'Naïve élan at the café. Он пришёл в музей.' })
     expect(titles('cafe naive elan')).toEqual(['Café society'])
     expect(titles('CAFÉ')).toEqual(['Café society'])
     expect(titles('музеи')).toEqual([])
-    expect(marked(search(lib, 'cafe', 5).hits[0])).toEqual(['café'])
+    expect(marked(search(t.lib, 'cafe', 5).hits[0])).toEqual(['café'])
   })
 
   it('matches phrases only in order, excludes words, and expands prefixes', () => {
-    addArticle(lib, { title: 'A', text: 'the hundred thousand years of ice' })
-    addArticle(lib, { title: 'B', text: 'thousand hundred of snow' })
-    addArticle(lib, { title: 'C', text: 'glaciers and glacial lakes' })
+    addArticle(t.lib, { title: 'A', text: 'the hundred thousand years of ice' })
+    addArticle(t.lib, { title: 'B', text: 'thousand hundred of snow' })
+    addArticle(t.lib, { title: 'C', text: 'glaciers and glacial lakes' })
     expect(titles('"hundred thousand"')).toEqual(['A'])
     expect(titles('hundred thousand')).toEqual(['A', 'B'])
     expect(titles('hundred -snow')).toEqual(['A'])
     expect(titles('glaci*')).toEqual(['C'])
-    expect(marked(search(lib, 'glaci*', 5).hits[0])).toEqual(['glaciers', 'glacial'])
+    expect(marked(search(t.lib, 'glaci*', 5).hits[0])).toEqual(['glaciers', 'glacial'])
   })
 
   it('ranks a title match above a passing mention in the text', () => {
-    addArticle(lib, { title: 'Notes on many things', text: 'permafrost is mentioned once among a great many other words here' })
-    addArticle(lib, { title: 'Permafrost', text: 'A short text.' })
-    expect(search(lib, 'permafrost', 5).hits.map((h) => h.title)).toEqual(['Permafrost', 'Notes on many things'])
+    addArticle(t.lib, { title: 'Notes on many things', text: 'permafrost is mentioned once among a great many other words here' })
+    addArticle(t.lib, { title: 'Permafrost', text: 'A short text.' })
+    expect(search(t.lib, 'permafrost', 5).hits.map((h) => h.title)).toEqual(['Permafrost', 'Notes on many things'])
   })
 
   it('filters by tag including its children, by author, and by date', () => {
-    addArticle(lib, { title: 'Almaty', text: 'steppe', tags: ['region/kazakhstan'], author: 'Aigerim Sadykova', published: '2024-05-01' })
-    addArticle(lib, { title: 'Kyiv', text: 'steppe', tags: ['region/ukraine'], author: 'Leo Tolstoy', published: '2023-01-10' })
-    addArticle(lib, { title: 'Moon', text: 'steppe', tags: ['space'], published: null, importedAt: '2022-02-02T00:00:00.000Z' })
+    addArticle(t.lib, { title: 'Almaty', text: 'steppe', tags: ['region/kazakhstan'], author: 'Aigerim Sadykova', published: '2024-05-01' })
+    addArticle(t.lib, { title: 'Kyiv', text: 'steppe', tags: ['region/ukraine'], author: 'Leo Tolstoy', published: '2023-01-10' })
+    addArticle(t.lib, { title: 'Moon', text: 'steppe', tags: ['space'], published: null, importedAt: '2022-02-02T00:00:00.000Z' })
     expect(titles('steppe tag:region')).toEqual(['Almaty', 'Kyiv'])
     expect(titles('steppe tag:REGION/Kazakhstan')).toEqual(['Almaty'])
     expect(titles('steppe -tag:region')).toEqual(['Moon'])
@@ -75,9 +68,9 @@ describe('full-text search', () => {
   })
 
   it('finds highlights by quote and by note, and in:notes looks at notes only', () => {
-    const a = addArticle(lib, { title: 'Ice', text: 'Each layer of snow traps a little air for a hundred thousand years.' })
-    highlight(lib, a.id, 'traps a little air', { note: 'Проверить цифру', color: 'green' })
-    highlight(lib, a.id, 'hundred thousand years', { note: 'air bubbles', color: 'yellow' })
+    const a = addArticle(t.lib, { title: 'Ice', text: 'Each layer of snow traps a little air for a hundred thousand years.' })
+    highlight(t.lib, a.id, 'traps a little air', { note: 'Проверить цифру', color: 'green' })
+    highlight(t.lib, a.id, 'hundred thousand years', { note: 'air bubbles', color: 'yellow' })
     expect(quotes('air')).toEqual(['hundred thousand years', 'traps a little air'])
     expect(quotes('air in:notes')).toEqual(['hundred thousand years'])
     expect(quotes('проверить')).toEqual(['traps a little air'])
@@ -86,10 +79,10 @@ describe('full-text search', () => {
   })
 
   it('filters highlights by colour, and is:annotated / is:unread filter articles', () => {
-    const a = addArticle(lib, { title: 'Marked', text: 'river delta sediment' })
-    addArticle(lib, { title: 'Plain', text: 'river delta sediment', read: true })
-    highlight(lib, a.id, 'delta', { color: 'pink' })
-    highlight(lib, a.id, 'sediment', { color: 'blue' })
+    const a = addArticle(t.lib, { title: 'Marked', text: 'river delta sediment' })
+    addArticle(t.lib, { title: 'Plain', text: 'river delta sediment', read: true })
+    highlight(t.lib, a.id, 'delta', { color: 'pink' })
+    highlight(t.lib, a.id, 'sediment', { color: 'blue' })
     expect(quotes('delta color:pink')).toEqual(['delta'])
     expect(quotes('color:blue')).toEqual(['sediment'])
     expect(titles('river color:blue')).toEqual([])
@@ -100,26 +93,26 @@ describe('full-text search', () => {
   })
 
   it('gives a highlight hit its article and annotation ids, so the reader can scroll to it', () => {
-    const a = addArticle(lib, { title: 'Ice', text: 'Layers of snow keep the air.' })
-    const id = highlight(lib, a.id, 'Layers of snow')
-    const hit = search(lib, 'layers', 5).hits.find((h) => h.kind === 'annotation')
+    const a = addArticle(t.lib, { title: 'Ice', text: 'Layers of snow keep the air.' })
+    const id = highlight(t.lib, a.id, 'Layers of snow')
+    const hit = search(t.lib, 'layers', 5).hits.find((h) => h.kind === 'annotation')
     expect(hit).toMatchObject({ articleId: a.id, annotationId: id, title: 'Ice', color: 'yellow' })
   })
 
   it('never shows deleted articles or deleted highlights', () => {
-    const a = addArticle(lib, { title: 'Gone', text: 'tundra' })
-    const b = addArticle(lib, { title: 'Kept', text: 'tundra' })
-    deleteAnnotation(lib, highlight(lib, b.id, 'tundra'))
-    highlight(lib, a.id, 'tundra')
-    deleteArticles(lib, { ids: [a.id] })
+    const a = addArticle(t.lib, { title: 'Gone', text: 'tundra' })
+    const b = addArticle(t.lib, { title: 'Kept', text: 'tundra' })
+    deleteAnnotation(t.lib, highlight(t.lib, b.id, 'tundra'))
+    highlight(t.lib, a.id, 'tundra')
+    deleteArticles(t.lib, { ids: [a.id] })
     expect(titles('tundra')).toEqual(['Kept'])
     expect(quotes('tundra')).toEqual([])
   })
 
   it('cuts a snippet around the terms from a long text, with ellipses', () => {
     const filler = 'Lorem ipsum dolor sit amet. '.repeat(200)
-    addArticle(lib, { title: 'Long', text: `${filler}The albedo of fresh snow is high. ${filler}` })
-    const hit = search(lib, 'albedo', 1).hits[0]
+    addArticle(t.lib, { title: 'Long', text: `${filler}The albedo of fresh snow is high. ${filler}` })
+    const hit = search(t.lib, 'albedo', 1).hits[0]
     const text = snippetText(hit.snippet)
     expect(text.startsWith('…')).toBe(true)
     expect(text.endsWith('…')).toBe(true)
@@ -128,10 +121,10 @@ describe('full-text search', () => {
   })
 
   it('answers FTS5 syntax and SQL in a query with results or a clear message, never an SQL error', () => {
-    addArticle(lib, { title: 'Syntax', text: 'near and or not title' })
+    addArticle(t.lib, { title: 'Syntax', text: 'near and or not title' })
     for (const q of ['NEAR(near and)', 'title:x', "'; DROP TABLE articles; --", '^near', 'a OR', '{title}: near', '"', '(', ')', 'not', '-', '--', 'x"y"z']) {
       try {
-        search(lib, q, 5)
+        search(t.lib, q, 5)
       } catch (e) {
         expect(e, q).toBeInstanceOf(ScholiaError)
         expect((e as ScholiaError).code, q).toBe('invalid_argument')
@@ -142,25 +135,25 @@ describe('full-text search', () => {
   })
 
   it('refuses an empty query', () => {
-    expect(() => search(lib, '   ', 5)).toThrow(/nothing to search for/)
+    expect(() => search(t.lib, '   ', 5)).toThrow(/nothing to search for/)
   })
 
   it('ranks a very common word among the most recent matches only, and says so', () => {
     // The oldest article would rank first (the word is its title), but lies outside a window of 3.
-    addArticle(lib, { title: 'Moraine', text: 'moraine' })
-    for (let i = 0; i < 4; i++) addArticle(lib, { title: `T${i}`, text: `a moraine among ${'many other words '.repeat(i + 1)}` })
-    const exact = search(lib, 'moraine', 2, { rankWindow: Infinity })
+    addArticle(t.lib, { title: 'Moraine', text: 'moraine' })
+    for (let i = 0; i < 4; i++) addArticle(t.lib, { title: `T${i}`, text: `a moraine among ${'many other words '.repeat(i + 1)}` })
+    const exact = search(t.lib, 'moraine', 2, { rankWindow: Infinity })
     expect(exact).toMatchObject({ windowed: false })
     expect(exact.hits[0].title).toBe('Moraine')
-    const windowed = search(lib, 'moraine', 2, { rankWindow: 3 })
+    const windowed = search(t.lib, 'moraine', 2, { rankWindow: 3 })
     expect(windowed.windowed).toBe(true)
     expect(windowed.hits.map((h) => h.title)).toEqual(['T1', 'T2'])
-    expect(search(lib, 'moraine', 2, { rankWindow: 10 })).toMatchObject({ windowed: false, hits: [{ title: 'Moraine' }, { title: 'T0' }] })
+    expect(search(t.lib, 'moraine', 2, { rankWindow: 10 })).toMatchObject({ windowed: false, hits: [{ title: 'Moraine' }, { title: 'T0' }] })
   })
 
   it('says when there are more hits than the limit', () => {
-    for (let i = 0; i < 4; i++) addArticle(lib, { title: `T${i}`, text: 'moraine' })
-    expect(search(lib, 'moraine', 3)).toMatchObject({ more: true })
-    expect(search(lib, 'moraine', 4)).toMatchObject({ more: false })
+    for (let i = 0; i < 4; i++) addArticle(t.lib, { title: `T${i}`, text: 'moraine' })
+    expect(search(t.lib, 'moraine', 3)).toMatchObject({ more: true })
+    expect(search(t.lib, 'moraine', 4)).toMatchObject({ more: false })
   })
 })

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempLibrary } from '../testing/temp-library'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useTempLibrary } from '../testing/temp-library'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
-import type { Library } from '../library'
 
-let t: ReturnType<typeof tempLibrary>
+const t = useTempLibrary()
 let handlers: ReturnType<typeof createHandlers>
 beforeEach(() => {
-  t = tempLibrary()
-  handlers = createHandlers(t.lib as Library, { version: 'test', mode: 'browser' })
+  handlers = createHandlers(t.lib, { version: 'test', mode: 'browser' })
 })
-afterEach(() => t.dispose())
 
 const call = (method: unknown, args: unknown) => dispatch(handlers, method, args, { transport: 'test' }, () => {})
 

@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { addArticle } from '../library/test-articles'
-import { tempLibrary } from '../testing/temp-library'
+import { useTempLibrary } from '../testing/temp-library'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 
-let t: ReturnType<typeof tempLibrary>
+const t = useTempLibrary()
 let handlers: ReturnType<typeof createHandlers>
 beforeEach(() => {
-  t = tempLibrary()
   handlers = createHandlers(t.lib, { version: 'test', mode: 'browser' })
 })
-afterEach(() => t.dispose())
 
 const call = (method: string, args: unknown) => dispatch(handlers, method, args, { transport: 'test' }, () => {})
 const message = async (method: string, args: unknown) => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,3 +40,35 @@ export function tempLibraryPath(): { dir: string; path: string; dispose(): void 
 export const FIXTURE_DIGEST = new URL('../../../../resources/news-digest-csto.txt', import.meta.url)
 /** FIXTURE_DIGEST as a file path, for the command line. */
 export const DIGEST_FILE = fileURLToPath(FIXTURE_DIGEST)
+
+/**
+ * Gives each test of the calling file a fresh temp library: opened before each test and
+ * removed after it. The returned object always reads the current test's library, so a
+ * file's own `beforeEach` (registered after this call) can already use it.
+ */
+export function useTempLibrary(): TempLibrary {
+  let current: TempLibrary | undefined
+  beforeEach(() => {
+    current = tempLibrary()
+  })
+  afterEach(() => {
+    current?.dispose()
+    current = undefined
+  })
+  const live = (): TempLibrary => {
+    if (!current) throw new Error('useTempLibrary: the library exists only while a test runs')
+    return current
+  }
+  return {
+    get lib() {
+      return live().lib
+    },
+    get dir() {
+      return live().dir
+    },
+    get path() {
+      return live().path
+    },
+    dispose: () => live().dispose()
+  }
+}
