@@ -14,6 +14,31 @@ import { Id, method } from './define'
 /** An article without its content: what `articles.get` answers, less `html` and `text`. */
 export type ArticleHead = Omit<Article, 'html' | 'text'>
 
+/**
+ * A top-level block boundary of an article: [text offset, text byte, HTML offset,
+ * HTML byte] — offsets in UTF-16 units of `text` and `html`, bytes of their UTF-8.
+ */
+export type BlockMark = [text: number, textByte: number, html: number, htmlByte: number]
+
+/**
+ * Where a long article is reopened: its saved position as a text offset and the
+ * whole blocks holding it, to fetch and show before the rest (`articles.content`
+ * with the bytes [from, to) of each part). The text of those blocks starts at
+ * `from[0]`; their HTML is the article's HTML from `from[2]`.
+ */
+export interface ResumePoint {
+  /** The saved position: round(progress × textLength), as the reader computes it. */
+  offset: number
+  textLength: number
+  /** The block boundary at or before `offset`. */
+  from: BlockMark
+  /** A block boundary a few screens after `offset`; null: the end of the article. */
+  to: BlockMark | null
+}
+
+/** What `articles.open` answers: the details, and of a long article reopened part-way, where to begin. */
+export type OpenedArticle = ArticleHead & { resume?: ResumePoint }
+
 const ByteOffset = z.number().int().min(0)
 
 export const CONTENT_PARTS = ['html', 'text'] as const
@@ -35,8 +60,8 @@ export interface AnnotationSpans {
 export const BYTES_CONTENT_TYPE = 'application/octet-stream'
 
 export const readingMethods = {
-  /** An article's details without its content (see `articles.content`). */
-  'articles.open': method<ArticleHead>()(z.object({ id: Id }).strict()),
+  /** An article's details without its content (see `articles.content`), and where to resume a long one. */
+  'articles.open': method<OpenedArticle>()(z.object({ id: Id }).strict()),
   /**
    * An article's sanitised HTML or plain text as UTF-8 bytes, all of them or the
    * bytes [from, to) (a piece may end inside a character: decode the pieces with

@@ -4,6 +4,7 @@ import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
 import { normalizeForIndex } from '../search-text'
 import { sql } from '../annotations/statements'
+import { markLongArticle } from './block-index'
 import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
 import { tagsByArticle } from './tags-of'
 import { mergeReimport, type EditableValues } from './user-edits'
@@ -58,6 +59,7 @@ export function insertArticleRows(lib: Library, a: NewArticle, now = new Date().
   ).run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, now)
   const rowid = Number(info.lastInsertRowid)
   sql(lib, 'INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
+  markLongArticle(lib, rowid, a.html, a.text)
   return { rowid, id }
 }
 
@@ -83,6 +85,7 @@ export function replaceArticleContent(lib: Library, rowid: number, a: NewArticle
       a.contentHash, a.wordCount ?? countWords(a.text), now, metaOriginal, rowid
     )
   lib.db.prepare('UPDATE article_content SET html = ?, text = ? WHERE article_rowid = ?').run(a.html, a.text, rowid)
+  markLongArticle(lib, rowid, a.html, a.text, true)
   lib.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(rowid)
   indexArticle(lib, rowid, { title: values.title, author: values.author, text: a.text })
 }

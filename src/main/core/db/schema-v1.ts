@@ -167,6 +167,15 @@ CREATE TABLE article_content (
   text TEXT NOT NULL
 );
 
+-- Where a long article's top-level blocks start, every ~16 KB of HTML: JSON [[text offset, text byte, HTML offset,
+-- HTML byte], …], so the reader can fetch and show the part holding a saved position before the rest. Derived from
+-- article_content (rebuilt when missing); see src/main/core/articles/block-index.ts.
+CREATE TABLE article_blocks (
+  article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+  text_length INTEGER NOT NULL,
+  marks TEXT NOT NULL
+);
+
 CREATE TABLE annotations (
   rowid       INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,

@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from '../../../main/core/import/canonical'
 import { blockAt, blockSource, TextMismatch } from './parse'
-import { splitHtml } from './html-blocks'
+import { splitHtml } from '../../../shared/html-blocks'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../../resources/news-digest-csto.txt')
 

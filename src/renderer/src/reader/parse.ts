@@ -1,4 +1,4 @@
-import { BlockScanner } from './html-blocks'
+import { BlockScanner } from '../../../shared/html-blocks'
 import { lastRemoved, purify, purifyInPlace } from './sanitize'
 import { TextIndex, textNodesIn } from './text-index'
 

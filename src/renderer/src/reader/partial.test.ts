@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { canonicalize } from '../../../main/core/import/canonical'
-import { BlockScanner, splitHtml } from './html-blocks'
+import { BlockScanner, splitHtml } from '../../../shared/html-blocks'
 import { blockSource } from './parse'
 
 const TRICKY =
