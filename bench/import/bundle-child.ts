@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { NODE_BUNDLE_OPTIONS } from '../../src/main/core/reliability/node-bundle'
 
 /** Inside node_modules so the bundle's bare imports (better-sqlite3 …) resolve. */
 const OUT_DIR = fileURLToPath(new URL(`../../node_modules/.cache/scholia-bench/${process.pid}/`, import.meta.url))
@@ -24,16 +25,9 @@ export async function bundleChild(entry: string): Promise<{ path: string; remove
       { in: WORKER, out: 'prepare-worker' }
     ],
     outdir: OUT_DIR,
-    bundle: true,
+    ...NODE_BUNDLE_OPTIONS,
     // Parsers other than plain text are imported on first use; as separate chunks they stay unloaded, as in the app.
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    // Bundled CommonJS dependencies call require(); give ESM output one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+    splitting: true
   })
   return { path: join(OUT_DIR, 'child.js'), remove: () => rmSync(OUT_DIR, { recursive: true, force: true }) }
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { NODE_BUNDLE_OPTIONS } from './node-bundle'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 /**
@@ -57,14 +58,7 @@ export async function bundle(entry: string, extra: string[] = []): Promise<Bundl
       // Flat output: a bundled worker is looked up next to the bundle that starts it.
       entryPoints: [entry, ...extra].map((e) => ({ in: join(HERE, e), out: basename(e).replace(/\.ts$/, '') })),
       outdir,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'silent',
-      // Bundled CommonJS dependencies call require(); give ESM output one.
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+      ...NODE_BUNDLE_OPTIONS
     })
   } catch (e) {
     return { path: null, skipped: (e as Error).message.split('\n').slice(0, 3).join(' ') }
