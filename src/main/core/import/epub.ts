@@ -1,5 +1,6 @@
 import { DOMParser, parseHTML } from 'linkedom'
 import { resolveEntry, unpackEpub } from './epub-archive'
+import type { Doc, El } from './dom-subset'
 import { decodeHtml } from './html-charset'
 import { normalizeDate } from './html-meta'
 import { prepass } from './html-prepass'
@@ -12,25 +13,6 @@ export const MAX_INLINE_IMAGES_TOTAL = 50 * 1024 * 1024
 
 const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' }
 const VOID = 'area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr'
-
-/** The structural subset of linkedom's DOM used here. */
-interface El {
-  tagName: string
-  textContent: string | null
-  innerHTML: string
-  getAttribute(name: string): string | null
-  setAttribute(name: string, value: string): void
-  querySelector(selector: string): El | null
-  querySelectorAll(selector: string): Iterable<El>
-  replaceWith(node: El): void
-  remove(): void
-}
-interface Doc {
-  querySelector(selector: string): El | null
-  querySelectorAll(selector: string): Iterable<El>
-  createElement(tag: string): El
-  body?: El | null
-}
 
 interface Chapter {
   title: string

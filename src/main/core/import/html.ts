@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import type { El } from './dom-subset'
 import { decodeHtml } from './html-charset'
 import { extractMeta } from './html-meta'
 import { prepass } from './html-prepass'
@@ -11,16 +12,6 @@ import { ImportError, type ParsedDoc, type ParseInput, type ParseResult } from '
  * heavy news page after the pre-pass) we skip it and keep the whole body instead.
  */
 export const MAX_READABILITY_ELEMENTS = 50_000
-
-/** The structural subset of linkedom's DOM this parser uses. */
-interface El {
-  textContent: string | null
-  innerHTML: string
-  getAttribute(name: string): string | null
-  setAttribute(name: string, value: string): void
-  querySelector(selector: string): El | null
-  querySelectorAll(selector: string): Iterable<El>
-}
 
 /**
  * Parses a saved web page or fetched HTML: decodes it (BOM, transport charset, <meta>,
