@@ -5,6 +5,7 @@ import { ScholiaError } from '../../../shared/errors'
 import { backupBeforeMigration } from '../maintenance/auto-backup'
 import { restoreHint } from '../maintenance/backup-files'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
+import { upgradeSortIndexes } from './sort-indexes'
 import { storageError } from './storage-errors'
 
 export interface OpenOptions {
@@ -86,7 +87,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
       const hook = opts.beforeMigrate === undefined ? backupBeforeMigration(path) : opts.beforeMigrate
       hook?.(db, version, LATEST_VERSION)
     }
-    if (!opts.readonly) migrate(db)
+    if (!opts.readonly) {
+      migrate(db)
+      upgradeSortIndexes(db)
+    }
     return { db, created: version === 0, path }
   } catch (e) {
     db.close()
