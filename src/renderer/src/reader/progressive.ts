@@ -43,6 +43,8 @@ export class ProgressiveRenderer {
   /** Nodes or attributes the second sanitiser removed (0 unless the stored HTML was not clean). */
   removed = 0
   private cancelled = false
+  /** The source's `prepended` already added to lo and hi. */
+  private prepended = 0
   private chunkChars = INITIAL_CHUNK_CHARS
   private pxPerChar = DEFAULT_PX_PER_CHAR
   private resolveDone!: () => void
@@ -104,9 +106,16 @@ export class ProgressiveRenderer {
       await afterNextPaint()
       if (this.cancelled) return
       const t0 = performance.now()
-      const [lo, hi] = [this.lo, this.hi]
+      let [lo, hi] = [this.lo, this.hi]
       try {
         this.source.advance(SCAN_SLICE_CHARS)
+        // The blocks before the ones shown became known (a book opened part-way): indices moved up.
+        const shift = this.source.prepended - this.prepended
+        if (shift > 0) {
+          this.prepended += shift
+          this.lo = lo += shift
+          this.hi = hi += shift
+        }
         const n = this.source.count
         // Alternate directions so the text both above and below the reader fills in.
         if ((forward && this.hi < n) || this.lo === 0) this.append(this.chunkEnd(this.hi, this.chunkChars))

@@ -2,7 +2,8 @@ import { COLORS, type Annotation, type Article } from '@shared/model'
 import { offsetAtY, textShownAtY, topOfOffset } from './caret'
 import { afterNextPaint } from './frames'
 import { HighlightPainter } from './painter'
-import { blockSource, hasMismatch, TextMismatch, type BlockSource, type Heading } from './parse'
+import { checkPageText } from './page-check'
+import { blockSource, hasMismatch, TextMismatch, type BlockSource, type Heading, type SourceBase } from './parse'
 import { ProgressiveRenderer } from './progressive'
 import { sameSpans, type Span } from './overlap'
 import { TextIndex } from './text-index'
@@ -73,22 +74,24 @@ export class ReaderSession {
   private failedEarly: { at?: number } | null = null
 
   /**
-   * @param article - the article; of a long one perhaps only the beginning of its
-   *   HTML and text (`partial`), the rest given to `extend` when it arrives.
+   * @param article - the article; of a long one perhaps only part of its HTML and
+   *   text (`partial`: the beginning, or the blocks from `base` on), the rest given
+   *   to `extend` when it arrives.
    */
   constructor(
     readonly body: HTMLElement,
     readonly scroller: HTMLElement,
     public article: Article,
     private readonly hooks: SessionHooks,
-    private partial = false
+    private partial = false,
+    private readonly base?: SourceBase
   ) {
     this.done = new Promise((r) => (this.resolveDone = r))
     this.build(false)
   }
 
   private build(whole: boolean): void {
-    this.source = blockSource(this.article.html, this.article.text, whole, this.partial)
+    this.source = blockSource(this.article.html, this.article.text, whole, this.partial, this.base)
     this.textIndex = new TextIndex(this.article.text.length)
     this.progressive = new ProgressiveRenderer(this.body, this.scroller, this.source, this.textIndex, (a, b) => this.afterChunk(a, b), (e) => this.failed(e))
     this.highlightPainter = new HighlightPainter(this.textIndex, this.progressive)
@@ -144,7 +147,7 @@ export class ReaderSession {
     const renderer = this.progressive
     void renderer.done.then(() => {
       if (renderer !== this.progressive || this.disposed) return
-      this.verify()
+      checkPageText(this.body, this.article, hasMismatch(this.source), this.renderer.removed)
       this.resolveDone()
     })
     this.sendContents()
@@ -191,24 +194,6 @@ export class ReaderSession {
     if (this.contentsSent || !this.source.complete) return
     this.contentsSent = true
     this.hooks.contents(this.source.headings)
-  }
-
-  /**
-   * Checks the promise offsets rest on: the page's text is the stored text. Each
-   * chunk was checked as it was shown; this checks the page as a whole (in
-   * development, or when the sanitiser changed something).
-   */
-  private verify(): void {
-    this.body.dataset.render = 'complete'
-    if (hasMismatch(this.source)) this.body.dataset.textMismatch = 'true'
-    if (this.renderer.removed === 0 && !import.meta.env.DEV) return
-    const walker = document.createTreeWalker(this.body, NodeFilter.SHOW_TEXT)
-    const parts: string[] = []
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data)
-    if (parts.join('') !== this.article.text) {
-      this.body.dataset.textMismatch = 'true'
-      console.error(`reader: the page text of article ${this.article.id} differs from article.text — highlight positions may be off`)
-    }
   }
 
   setAnnotations(list: readonly PaintSpan[]): void {

@@ -1,3 +1,4 @@
+import type { ArticleHead, ResumePoint } from '@shared/api/reading'
 import type { Article } from '@shared/model'
 import { api } from '../api/client'
 
@@ -8,9 +9,12 @@ import { api } from '../api/client'
  */
 export const FIRST_PART_BYTES = 64 * 1024
 
-/** An article as the reader receives it: whole, or its beginning first. */
+/** An article as the reader receives it: whole, or part of it first. */
 export interface ArrivingArticle {
-  /** The article, or of a long one the beginning of its HTML and text. */
+  /**
+   * The article, or of a long one the beginning of its HTML and text, or (reopened
+   * part-way, see `resume`) the blocks holding the reading position.
+   */
   article: Article
   /**
    * Decodes the rest (already on its way) and resolves with the whole article;
@@ -18,7 +22,17 @@ export interface ArrivingArticle {
    * decoding: after the first screen and its highlights are painted.
    */
   rest: (() => Promise<Article>) | null
+  /**
+   * Of a long article reopened part-way: `article.html` is the article's HTML from
+   * `base.html` on, `article.text` its text with the part before `base.text`
+   * replaced by filler of the same length (so offsets hold), and `offset` the
+   * saved position.
+   */
+  resume: { base: { text: number; html: number }; offset: number } | null
 }
+
+/** Stands for text not received yet: a noncharacter, so no search matches it. */
+const NOT_YET = '\uffff'
 
 // ignoreBOM keeps a leading U+FEFF in the text: dropping it would shift every offset.
 const utf8 = () => new TextDecoder('utf-8', { ignoreBOM: true })
@@ -31,15 +45,18 @@ const utf8 = () => new TextDecoder('utf-8', { ignoreBOM: true })
  * waits for neither the transfer nor the decoding of megabytes.
  */
 export async function fetchArticle(id: string): Promise<ArrivingArticle> {
-  const [head, htmlStart, textStart] = await Promise.all([
+  // The start is asked for with the details, as most articles open there; a saved position part-way sends for its blocks after.
+  const [opened, htmlStart, textStart] = await Promise.all([
     api('articles.open', { id }),
     api('articles.content', { id, part: 'html', to: FIRST_PART_BYTES }),
     api('articles.content', { id, part: 'text', to: FIRST_PART_BYTES })
   ])
+  const { resume, ...head } = opened
+  if (resume) return fetchFromPosition(head, resume)
   const htmlDecoder = utf8()
   const textDecoder = utf8()
   if (htmlStart.byteLength < FIRST_PART_BYTES && textStart.byteLength < FIRST_PART_BYTES)
-    return { article: { ...head, html: htmlDecoder.decode(htmlStart), text: textDecoder.decode(textStart) }, rest: null }
+    return { article: { ...head, html: htmlDecoder.decode(htmlStart), text: textDecoder.decode(textStart) }, rest: null, resume: null }
   // A piece may end inside a character: streaming decoders keep its first bytes for the next piece.
   const first: Article = { ...head, html: htmlDecoder.decode(htmlStart, { stream: true }), text: textDecoder.decode(textStart, { stream: true }) }
   const bytes = Promise.all([
@@ -51,7 +68,26 @@ export async function fetchArticle(id: string): Promise<ArrivingArticle> {
   let whole: Promise<Article> | null = null
   const rest = () =>
     (whole ??= bytes.then(([h, t]): Article => ({ ...first, html: first.html + htmlDecoder.decode(h), text: first.text + textDecoder.decode(t) })))
-  // A book reopened where it was left needs the whole text to find that place (a fraction of its length).
-  if (head.progress > 0) return { article: await rest(), rest: null }
-  return { article: first, rest }
+  // An article too short for the core to resume part-way is quicker to fetch whole than to scan from its start.
+  if (head.progress > 0) return { article: await rest(), rest: null, resume: null }
+  return { article: first, rest, resume: null }
+}
+
+/**
+ * A long article reopened part-way: the whole blocks the core says hold the saved
+ * position (they begin and end between characters), then all of it.
+ */
+async function fetchFromPosition(head: ArticleHead, resume: ResumePoint): Promise<ArrivingArticle> {
+  const { id } = head
+  const { from, to } = resume
+  const [html, text] = await Promise.all([
+    api('articles.content', { id, part: 'html', from: from[3], to: to?.[3] }),
+    api('articles.content', { id, part: 'text', from: from[1], to: to?.[1] })
+  ])
+  const article: Article = { ...head, html: utf8().decode(html), text: NOT_YET.repeat(from[0]) + utf8().decode(text) }
+  const bytes = Promise.all([api('articles.content', { id, part: 'html' }), api('articles.content', { id, part: 'text' })])
+  bytes.catch(() => {})
+  let whole: Promise<Article> | null = null
+  const rest = () => (whole ??= bytes.then(([h, t]): Article => ({ ...head, html: utf8().decode(h), text: utf8().decode(t) })))
+  return { article, rest, resume: { base: { text: from[0], html: from[2] }, offset: resume.offset } }
 }

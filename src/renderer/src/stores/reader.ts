@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Article } from '@shared/model'
 import { api } from '../api/client'
-import { fetchArticle } from './article-content'
+import { fetchArticle, type ArrivingArticle } from './article-content'
 import { useLibraryStore } from './library'
 import { useUiStore } from './ui'
 
@@ -20,6 +20,7 @@ export const useReaderStore = defineStore('reader', () => {
   let rest: (() => Promise<Article>) | null = null
   let restDecoded: Promise<Article> | null = null
   let isPartial = false
+  let resumeAt: ArrivingArticle['resume'] = null
   const error = ref<string | null>(null)
   const loading = ref(false)
   /** Fraction of the text above the reading position, 0–1, as last reported by the view. */
@@ -34,6 +35,7 @@ export const useReaderStore = defineStore('reader', () => {
     rest = null
     restDecoded = null
     isPartial = false
+    resumeAt = null
     flushProgress()
     loading.value = true
     error.value = null
@@ -45,6 +47,7 @@ export const useReaderStore = defineStore('reader', () => {
       const a = arriving.article
       article.value = a
       progress.value = a.progress
+      resumeAt = arriving.resume
       const more = arriving.rest
       isPartial = more !== null
       rest = more
@@ -92,8 +95,10 @@ export const useReaderStore = defineStore('reader', () => {
     return rest ? rest() : null
   }
 
-  /** Whether `article` is only the beginning of the open article. */
+  /** Whether `article` is only part of the open article. */
   const partial = (): boolean => isPartial
+  /** Of an article reopened part-way: where its part begins, and the saved position as a text offset (see fetchArticle). */
+  const resume = (): ArrivingArticle['resume'] => resumeAt
 
   function setNoteLocally(note: string) {
     if (article.value) article.value = { ...article.value, note }
@@ -115,5 +120,5 @@ export const useReaderStore = defineStore('reader', () => {
     article.value = null
   }
 
-  return { article, error, loading, progress, open, whole, partial, reportProgress, flushProgress, setNoteLocally, neighbour, close }
+  return { article, error, loading, progress, open, whole, partial, resume, reportProgress, flushProgress, setNoteLocally, neighbour, close }
 })
