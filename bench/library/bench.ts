@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LibraryFilter, Selection, type LibraryFilterInput } from '../../src/shared/api/library'
-import { countMatching, listArticles } from '../../src/main/core/articles/list'
+import { LibraryFilter, Selection } from '../../src/shared/api/library'
+import { countMatching } from '../../src/main/core/articles/list'
 import { Library } from '../../src/main/core/library'
 import { bulkTag } from '../../src/main/core/library/bulk'
 import { annotationMatch, articleMatch } from '../../src/main/core/search/fts'
@@ -19,6 +19,7 @@ import { deleteTag, restoreTags } from '../../src/main/core/tags/remove'
 import { renameTag } from '../../src/main/core/tags/rename'
 import { tagTree } from '../../src/main/core/tags/tree'
 import { generateLibrary } from './generate'
+import { LATER_PAGES, PAGE, pages, REPEAT, WALKS, worstAt, worstMedianLabel, type PageFigures } from './pages'
 import { benchQueries } from './queries'
 import { cpuTime, median, ms, percentile, time } from './timing'
 import { addTagNodes } from './upgrade'
@@ -30,11 +31,7 @@ export interface LibraryBenchOptions {
   libraryPath?: string
 }
 
-/** What the UI asks for per page. */
-const PAGE = 100
 const SEARCH_LIMIT = 20
-const REPEAT = 7
-const LATER_PAGES = 100
 
 function verdict(value: number, target: number): string {
   return value <= target ? '✅' : '❌'
@@ -45,50 +42,6 @@ interface Row {
   value: string
   target: string
   ok: string
-}
-
-/**
- * Median first-page time (the page alone: the UI asks for the count after
- * showing it), median count time, and the later pages walking LATER_PAGES
- * pages: median wall time, and the slowest page by wall time and by CPU time
- * (on a loaded machine a wall-time maximum mostly measures the scheduler).
- */
-function pages(lib: Library, sort: 'added' | 'title' | 'published' | 'lastRead', desc: boolean, f: LibraryFilterInput) {
-  const filter = LibraryFilter.parse(f)
-  let total = 0
-  const firsts: number[] = []
-  const counts: number[] = []
-  for (let i = 0; i < REPEAT; i++) {
-    firsts.push(time(() => listArticles(lib, { sort, desc, cursor: null, limit: PAGE, filter, count: false })))
-    counts.push(time(() => (total = countMatching(lib, filter))))
-  }
-  const later: number[] = []
-  const laterCpu: number[] = []
-  let cursor = listArticles(lib, { sort, desc, cursor: null, limit: PAGE, filter, count: false }).nextCursor
-  for (let i = 0; i < LATER_PAGES && cursor; i++) {
-    let next: string | null = null
-    let cpu = 0
-    later.push(time(() => (cpu = cpuTime(() => (next = listArticles(lib, { sort, desc, cursor, limit: PAGE, filter }).nextCursor)))))
-    laterCpu.push(cpu)
-    cursor = next
-  }
-  const laterMax = later.length ? Math.max(...later) : 0
-  const laterMaxCpu = laterCpu.length ? Math.max(...laterCpu) : 0
-  return {
-    first: median(firsts),
-    count: median(counts),
-    later: later.length ? median(later) : 0,
-    laterMax,
-    laterMaxCpu,
-    /** Which later page was slowest by CPU time (1 = the second page). */
-    laterMaxAt: laterCpu.indexOf(laterMaxCpu) + 1,
-    total
-  }
-}
-
-/** Which page of a walk was slowest, and its wall time. */
-function worstAt(p: { laterMaxAt: number; laterMax: number }): string {
-  return `page ${p.laterMaxAt + 1}; slowest wall time ${ms(p.laterMax)} ms`
 }
 
 /** The same MATCH expressions search() builds, run bare on the FTS5 tables: the floor search cannot go below. */
@@ -126,28 +79,34 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     const rows: Row[] = []
     const add = (what: string, value: number, target: number | null, unit = 'ms') =>
       rows.push({ what, value: `${ms(value)} ${unit}`, target: target === null ? '' : `≤ ${target} ${unit}`, ok: target === null ? '' : verdict(value, target) })
+    const addWorst = (what: string, p: PageFigures) => add(worstMedianLabel(what, p), p.worstMedian, 20)
 
     const all = pages(lib, 'added', true, {})
     add(`library first page (${PAGE} rows)`, all.first, 100)
     add(`library first page + count of all ${all.total.toLocaleString('en')}`, all.first + all.count, 100)
     add(`library later page (median of ${LATER_PAGES})`, all.later, 20)
     add(`library later page (slowest by CPU: ${worstAt(all)})`, all.laterMaxCpu, 20)
+    addWorst('library later page', all)
     const unarchived = pages(lib, 'added', true, { archived: false })
     add('first page, archived hidden (UI default)', unarchived.first, 100)
     add('later page, archived hidden', unarchived.later, 20)
     add(`later page, archived hidden (slowest by CPU: ${worstAt(unarchived)})`, unarchived.laterMaxCpu, 20)
+    addWorst('later page, archived hidden', unarchived)
     const byTitle = pages(lib, 'title', false, { archived: false })
     add('first page sorted by title', byTitle.first, 100)
     add('later page sorted by title', byTitle.later, 20)
     add(`later page sorted by title (slowest by CPU: ${worstAt(byTitle)})`, byTitle.laterMaxCpu, 20)
+    addWorst('later page sorted by title', byTitle)
     const byPublished = pages(lib, 'published', true, { archived: false })
     add('first page sorted by published', byPublished.first, 100)
     add('later page sorted by published', byPublished.later, 20)
     add(`later page sorted by published (slowest by CPU: ${worstAt(byPublished)})`, byPublished.laterMaxCpu, 20)
+    addWorst('later page sorted by published', byPublished)
     // Ascending starts inside the 70,000 never-read articles, which all share one key.
     const byLastRead = pages(lib, 'lastRead', false, { archived: false })
     add('later page sorted by last read, never-read first', byLastRead.later, 20)
     add(`later page sorted by last read (slowest by CPU: ${worstAt(byLastRead)})`, byLastRead.laterMaxCpu, 20)
+    addWorst('later page sorted by last read', byLastRead)
 
     for (const [label, tag] of [['parent tag "region" (with children)', 'region'], ['tag "topic/security"', 'topic/security'], ['rare tag "project/p150"', 'project/p150']]) {
       const p = pages(lib, 'added', true, { tagsAll: [tag] })
@@ -155,11 +114,13 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
       add(`tag filter: ${label}, count (${p.total.toLocaleString('en')})`, p.count, 50)
       add(`tag filter: ${label}, later page`, p.later, 20)
       add(`tag filter: ${label}, later page (slowest by CPU: ${worstAt(p)})`, p.laterMaxCpu, 20)
+      addWorst(`tag filter: ${label}, later page`, p)
     }
     const none = pages(lib, 'added', true, { tagsNone: ['region'], archived: false })
     add('filter "without tag region", archived hidden, first page', none.first, 50)
     add('filter "without tag region", later page', none.later, 20)
     add(`filter "without tag region", later page (slowest by CPU: ${worstAt(none)})`, none.laterMaxCpu, 20)
+    addWorst('filter "without tag region", later page', none)
     // Each write makes the next tree a full recount; an unchanged library answers from the cache.
     const recount = Array.from({ length: 3 }, (_, i) => {
       lib.write(() => lib.setSetting('_bench_touch', String(i)))
@@ -241,6 +202,7 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     add(`library filtered by query "security treaty", count (${qs.total.toLocaleString('en')})`, qs.count, null)
     add('library filtered by query "security treaty", later page', qs.later, 20)
     add(`library filtered by query "security treaty", later page (slowest by CPU: ${worstAt(qs)})`, qs.laterMaxCpu, 20)
+    addWorst('library filtered by query "security treaty", later page', qs)
 
     // A tag no earlier run left behind, so every link is new; removed again afterwards.
     const fresh = `bench/bulk-${Date.now()}`
@@ -268,7 +230,7 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     return [
       `### Library, tags and search — ${counts.a.toLocaleString('en')} articles, ${counts.n.toLocaleString('en')} annotations`,
       '',
-      `Generated with SQL in ${generatedIn} (articles of 2–20 KB, Zipf vocabulary of ~40k words per language, 20 % Russian; ~260 hierarchical tags). Warm cache; medians of ${REPEAT} runs for pages, of 3 runs per query for search.`,
+      `Generated with SQL in ${generatedIn} (articles of 2–20 KB, Zipf vocabulary of ~40k words per language, 20 % Russian; ~260 hierarchical tags). Warm cache; medians of ${REPEAT} runs for first pages; later pages walked ${WALKS} times (median and slowest of the first walk, which reaches rows not read before; worst page's median over the walks); medians of 3 runs per query for search.`,
       '',
       '| measure | value | target | |',
       '|---|---|---|---|',
