@@ -110,3 +110,32 @@ test('a pasted path to a teammate’s .jsonld imports their notes from that file
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('several teammates’ files dropped at once: the summary shows each file, and a broken one does not stop the others', async ({ app, served }) => {
+  const a = await teammateFile(served, 3)
+  const b = await teammateFile(served, 4)
+  const dt = await app.evaluateHandle(
+    ([first, second]: string[]) => {
+      const w = globalThis as unknown as PageWindow
+      const data = new w.DataTransfer()
+      data.items.add(new w.File([first], 'maria.jsonld'))
+      data.items.add(new w.File(['{ "type": "AnnotationCollection", '], 'broken.jsonld'))
+      data.items.add(new w.File([second], 'ivan.jsonld'))
+      return data
+    },
+    [a.json, b.json]
+  )
+  await app.dispatchEvent('body', 'dragenter', { dataTransfer: dt })
+  await app.dispatchEvent('body', 'drop', { dataTransfer: dt })
+  const summary = app.getByTestId('share-summary')
+  await expect(summary).toContainText('Imported notes from 3 files')
+  const files = summary.getByTestId('share-file')
+  await expect(files).toHaveCount(3)
+  await expect(files.nth(0)).toContainText('maria.jsonld')
+  await expect(files.nth(0).getByTestId('share-added')).toHaveText('1')
+  await expect(files.nth(1)).toContainText('broken.jsonld')
+  await expect(files.nth(1).getByTestId('share-file-error')).toContainText('broken.jsonld')
+  await expect(files.nth(2).getByTestId('share-added')).toHaveText('1')
+  await summary.getByTestId('share-summary-close').click()
+  await expect(summary).toHaveCount(0)
+})

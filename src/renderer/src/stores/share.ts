@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { ShareSummary } from '@shared/api/share'
 import { api, onEvent } from '../api/client'
 import type { Picked } from '../import/dropped'
@@ -15,16 +15,26 @@ function toBase64(file: File): Promise<string> {
   })
 }
 
+/** What importing one teammate's file did: its summary, or why it was refused. */
+export interface ShareOutcome {
+  file: string
+  summary?: ShareSummary
+  error?: string
+}
+
+/** The last segment of a path, on any platform. */
+const baseName = (path: string) => path.split(/[\\/]/).pop() || path
+
 /**
  * Team sharing: the user's name (written as creator on their notes and
  * exports), importing a teammate's JSON-LD or .scholia file, and what the
- * last import did.
+ * last import (of one or several files) did.
  */
 export const useShareStore = defineStore('share', () => {
   const identity = ref('')
   const loaded = ref(false)
   const running = ref(false)
-  const summary = ref<ShareSummary | null>(null)
+  const results = ref<ShareOutcome[]>([])
   const error = ref<string | null>(null)
 
   async function loadIdentity() {
@@ -45,43 +55,64 @@ export const useShareStore = defineStore('share', () => {
     if (key === 'identity') identity.value = value
   })
 
-  /** Runs one import of a teammate's file; the summary stays for the dialog to show. */
-  async function runImport(call: () => Promise<ShareSummary>) {
-    const ui = useUiStore()
+  /** Runs one import of a teammate's file and adds its summary (or its error) to the results the dialog shows. */
+  async function runOne(file: string, call: () => Promise<ShareSummary>) {
     running.value = true
     error.value = null
     try {
-      summary.value = await call()
-      // The open article may have gained a teammate's highlights.
-      const notes = useAnnotationsStore()
-      if (notes.articleId) await notes.load(notes.articleId)
+      const summary = await call()
+      results.value = [...results.value, { file, summary }]
     } catch (e) {
-      error.value = (e as Error).message
-      ui.notify((e as Error).message, 'error')
+      const message = (e as Error).message
+      error.value = message
+      results.value = [...results.value, { file, error: message }]
+      useUiStore().notify(message, 'error')
     } finally {
       running.value = false
     }
   }
 
+  /** After the last file of a batch: the open article may have gained a teammate's highlights. */
+  async function refreshOpenArticle() {
+    const notes = useAnnotationsStore()
+    if (notes.articleId) await notes.load(notes.articleId)
+  }
+
+  const uploadOne = (file: File) =>
+    runOne(file.name, async () => api('share.importContent', { name: file.name, base64: await toBase64(file), jobId: crypto.randomUUID() }))
+  const pathOne = (path: string) => runOne(baseName(path), () => api('share.importPath', { path, jobId: crypto.randomUUID() }))
+
   /** Imports a teammate's notes file chosen or dropped in the browser (uploaded). */
   async function importFile(file: File) {
-    await runImport(async () => api('share.importContent', { name: file.name, base64: await toBase64(file), jobId: crypto.randomUUID() }))
+    results.value = []
+    await uploadOne(file)
+    await refreshOpenArticle()
   }
 
   /** Imports a teammate's notes file on the machine running the core (an Electron drop, a pasted path). */
   async function importPath(path: string) {
-    await runImport(() => api('share.importPath', { path, jobId: crypto.randomUUID() }))
+    results.value = []
+    await pathOne(path)
+    await refreshOpenArticle()
   }
 
-  /** Notes files dropped, chosen or pasted, one after another; the dialog shows the last one's summary. */
+  /**
+   * Notes files dropped, chosen or pasted, one after another; a file that fails does not
+   * stop the others, and the dialog shows every file's summary or error.
+   */
   async function importPicked(picked: Picked) {
-    if (picked.kind === 'paths') for (const p of picked.paths) await importPath(p)
-    else for (const f of picked.files) await importFile(f)
+    results.value = []
+    if (picked.kind === 'paths') for (const p of picked.paths) await pathOne(p)
+    else for (const f of picked.files) await uploadOne(f)
+    await refreshOpenArticle()
   }
+
+  /** Whether the summary dialog has something to show: any summary, or more than one file's outcome. */
+  const showResults = computed(() => results.value.some((r) => r.summary) || results.value.length > 1)
 
   function closeSummary() {
-    summary.value = null
+    results.value = []
   }
 
-  return { identity, loaded, running, summary, error, loadIdentity, saveIdentity, importFile, importPath, importPicked, closeSummary }
+  return { identity, loaded, running, results, showResults, error, loadIdentity, saveIdentity, importFile, importPath, importPicked, closeSummary }
 })
