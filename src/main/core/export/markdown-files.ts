@@ -57,6 +57,7 @@ export async function writeMarkdownFiles(
           writer.writeFile(insideFolder(folder, name), articleMarkdown(template, a))
         }
         pass.tick(batch)
+        await writer.settle()
         // Lets progress events and other calls through between batches.
         await new Promise((r) => setImmediate(r))
       }

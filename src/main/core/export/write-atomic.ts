@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises'
-import { renameSync, writeFileSync } from 'node:fs'
+import { renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
 import { syncTemps } from './sync-files'
+import { MAX_QUEUED_CHARS, WriterThread, type WriteFailure } from './writer-thread'
 
 /**
  * Bytes gathered before one write to disk: big enough that 100,000 annotations
@@ -161,17 +162,20 @@ export class MemorySink implements Sink {
 
 /**
  * Many files written into one folder (Markdown: one per article), all or
- * none. They are written into a hidden temp folder on the same file system
- * and flushed to disk together (syncTemps) once every one is written. Into a
+ * none. They are written, each created once, by a thread of their own
+ * (WriterThread) into a hidden temp folder on the same file system, and
+ * flushed to disk together (syncTemps) once every one is written. Into a
  * folder that already exists, each is then renamed into place; a folder the
  * export creates is the temp folder itself, renamed once to its name. A
- * failure removes the temp folder and whatever the export created.
+ * failure stops the thread, then removes the temp folder and whatever the
+ * export created.
  */
 export class FolderWriter {
   private temp = ''
   /** The export makes the folder: files keep their final names in the temp folder, which is renamed whole. */
   private fresh = false
   private files: { temp: string; final: string }[] = []
+  private thread: WriterThread | null = null
   private done = false
   /** Lower-cased names already in the folder: only these may need a look before being replaced. */
   private readonly existing = new Set<string>()
@@ -193,6 +197,7 @@ export class FolderWriter {
         w.temp = await mkdtemp(join(dirname(folder), `.${basename(folder).slice(0, 100)}${TEMP_FOLDER_PREFIX}`))
         w.fresh = true
       }
+      w.thread = new WriterThread()
     } catch (e) {
       await w.abort()
       throw writeError(e, join(folder, 'notes.md'))
@@ -206,22 +211,34 @@ export class FolderWriter {
   }
 
   /**
-   * Writes one whole file; `finalPath` must be inside the folder (see
-   * insideFolder). Synchronous: a note file is a few KB, and a blocking open
-   * and write cost far less than trips through the thread pool.
+   * Queues one whole file for the writer thread; `finalPath` must be inside
+   * the folder (see insideFolder). A failure to write it is thrown by a later
+   * `settle` or by `commit`.
    */
   writeFile(finalPath: string, content: string): void {
     const temp = join(this.temp, this.fresh ? basename(finalPath) : `${this.files.length}.md`)
     this.files.push({ temp, final: finalPath })
+    this.thread!.write(temp, content)
+  }
+
+  /** Waits while too much is queued for the writer thread (bounded memory); throws its first failure. */
+  async settle(): Promise<void> {
+    await this.drain(MAX_QUEUED_CHARS)
+  }
+
+  private async drain(maxQueuedChars: number): Promise<void> {
     try {
-      writeFileSync(temp, content, { flag: 'wx' })
+      await this.thread!.drained(maxQueuedChars)
     } catch (e) {
-      throw writeError(e, finalPath)
+      const temp = (e as WriteFailure).path
+      throw writeError(e, this.files.find((f) => f.temp === temp)?.final ?? join(this.folder, 'notes.md'))
     }
   }
 
-  /** Flushes every file to disk, then puts them in place. */
+  /** Waits for every file to be written, flushes them to disk, then puts them in place. */
   async commit(): Promise<void> {
+    await this.drain(0)
+    await this.thread!.stop()
     try {
       await syncTemps(this.temp, this.files.map((f) => f.temp))
       if (this.fresh) await rename(this.temp, this.folder)
@@ -237,6 +254,8 @@ export class FolderWriter {
   async abort(): Promise<void> {
     if (this.done) return
     this.done = true
+    // The thread must have stopped before the folder goes, or a file written late would bring it back.
+    await this.thread?.stop()
     if (this.temp) await rm(this.temp, { recursive: true, force: true }).catch(() => {})
   }
 }
