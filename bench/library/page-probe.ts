@@ -6,9 +6,12 @@
  * fetched from the disk (pages its page cache did not hold either). --cold first
  * drops the library file, and only it, from the OS page cache (GNU dd
  * iflag=nocache: POSIX_FADV_DONTNEED), as after a reboot; --explain prints each
- * page query's plan; --pages prints every page as wall/CPU/reads/disk KiB.
+ * page query's plan; --pages prints every page as wall/CPU/reads/disk KiB/GC ms.
+ * Pages are asked one per turn of the event loop, as the app's requests come, so
+ * the garbage collector's pauses (reported after a turn) can be laid over them.
  */
 import { execFileSync } from 'node:child_process'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { LibraryFilter, type LibraryFilterInput } from '../../src/shared/api/library'
 import { listArticles } from '../../src/main/core/articles/list'
 import { Library } from '../../src/main/core/library'
@@ -54,13 +57,23 @@ const overhead = (() => {
   const b = ioCounters()
   return a && b ? b.syscr - a.syscr : 0
 })()
-const walks = Number(arg('walks') ?? 1)
-for (let w = 0; w < walks; w++)
+/** Garbage-collection pauses, as [start, end] on performance.now()'s clock. */
+const gcs: [number, number][] = []
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration])
+}).observe({ entryTypes: ['gc'] })
+const gcWithin = (from: number, to: number) => gcs.reduce((s, [a, b]) => s + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0)
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
+async function main(): Promise<void> {
+  const walks = Number(arg('walks') ?? 1)
+  for (let w = 0; w < walks; w++)
   for (const c of arg('only') ? [CASES[Number(arg('only'))]] : CASES) {
     const filter = LibraryFilter.parse(c.filter)
     let cursor = listArticles(lib, { sort: c.sort, desc: c.desc, cursor: null, limit: 100, filter, count: false }).nextCursor
-    const rows: { wall: number; cpu: number; reads: number; diskKib: number }[] = []
+    const rows: { wall: number; cpu: number; reads: number; diskKib: number; at: number; gc: number }[] = []
     for (let i = 0; i < PAGES && cursor; i++) {
+      await turn()
       const before = ioCounters()
       let next: string | null = null
       const t = performance.now()
@@ -70,19 +83,31 @@ for (let w = 0; w < walks; w++)
       rows.push({
         wall,
         cpu,
+        at: t,
+        gc: 0,
         reads: before && after ? after.syscr - before.syscr - overhead : NaN,
         diskKib: before && after ? (after.diskBytes - before.diskBytes) / 1024 : NaN
       })
       cursor = next
     }
+    await turn()
+    await turn()
+    for (const r of rows) r.gc = gcWithin(r.at, r.at + r.wall)
     const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0)
     const worst = rows.reduce((a, b) => (b.wall > a.wall ? b : a))
     console.log(
       `walk ${w + 1} ${c.label}: wall median ${ms(median(rows.map((r) => r.wall)))} max ${ms(worst.wall)} (page ${rows.indexOf(worst) + 2}: cpu ${ms(worst.cpu)}, ` +
-        `reads ${worst.reads}, disk ${worst.diskKib} KiB); cpu median ${ms(median(rows.map((r) => r.cpu)))} max ${ms(Math.max(...rows.map((r) => r.cpu)))}; ` +
+        `reads ${worst.reads}, disk ${worst.diskKib} KiB, GC ${ms(worst.gc)} ms); cpu median ${ms(median(rows.map((r) => r.cpu)))} max ${ms(Math.max(...rows.map((r) => r.cpu)))}; ` +
         `reads per page median ${median(rows.map((r) => r.reads))} max ${Math.max(...rows.map((r) => r.reads))}, disk ${(sum((r) => r.diskKib) / 1024).toFixed(1)} MiB in all; ` +
-        `pages over 20 ms: ${rows.filter((r) => r.wall > 20).length} of ${rows.length}`
+        `pages over 20 ms: ${rows.filter((r) => r.wall > 20).length} of ${rows.length}; pages with a GC pause ${rows.filter((r) => r.gc > 0).length}, longest ${ms(Math.max(...rows.map((r) => r.gc)))} ms`
     )
-    if (process.argv.includes('--pages')) console.log(rows.map((r, i) => `${i + 2}:${ms(r.wall)}/${ms(r.cpu)}/${r.reads}/${r.diskKib}`).join(' '))
+    if (process.argv.includes('--pages')) console.log(rows.map((r, i) => `${i + 2}:${ms(r.wall)}/${ms(r.cpu)}/${r.reads}/${r.diskKib}/${ms(r.gc)}`).join(' '))
   }
-lib.close()
+}
+
+main()
+  .catch((e) => {
+    console.error(`page-probe: ${(e as Error).stack ?? e}`)
+    process.exitCode = 1
+  })
+  .finally(() => lib.close())
