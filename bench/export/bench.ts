@@ -61,7 +61,9 @@ export async function runExportBench(opts: ExportBenchOptions = {}): Promise<str
         `| ${what} | ${s(st.ms)} s | ${s(st.cpuMs)} s | ${target === null ? '—' : `≤ ${s(target)} s ${st.ms <= target ? '✅' : st.cpuMs <= target ? '⚠️ (CPU within)' : '❌'}`} | ${mb(st.peakRssMb)} MB (${mb(st.rssAtStartMb)} at start) | ${extra} |`
       )
     const md = phase(['export', 'md', a, join(out, 'markdown')])
-    row('Markdown export (a file per article)', md, TARGET_EXPORT_MS, `${md.files} files`)
+    const mainCpu = typeof md.mainThreadCpuMs === 'number' ? `; main thread CPU ${s(md.mainThreadCpuMs)} s` : ''
+    const bare = typeof md.bareCreateMs === 'number' ? `; ${md.files} empty files created bare in the same place: ${s(md.bareCreateMs)} s` : ''
+    row('Markdown export (a file per article)', md, TARGET_EXPORT_MS, `${md.files} files${mainCpu}${bare}`)
     const jsonldPath = join(out, 'notes.jsonld')
     const jl = phase(['export', 'jsonld', a, jsonldPath])
     row('JSON-LD export', jl, TARGET_EXPORT_MS, `${((jl.bytes as number) / 2 ** 20).toFixed(0)} MB, ${jl.annotations} live annotations`)
