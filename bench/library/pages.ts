@@ -2,8 +2,11 @@
  * Page figures of the library benchmark: the first page, the count, and walks
  * of the later pages, with what each later page read (how many pages SQLite
  * asked the OS for, how many bytes the OS fetched from the disk), so a slow page
- * can be told apart as waiting on reads or on the scheduler of a shared machine.
+ * can be told apart as waiting on reads, on the garbage collector, or on the
+ * scheduler of a shared machine. Later pages are asked one per turn of the event
+ * loop, as the app's requests come (and as the GC's reports need).
  */
+import { PerformanceObserver } from 'node:perf_hooks'
 import { LibraryFilter, type LibraryFilterInput } from '../../src/shared/api/library'
 import { countMatching, listArticles } from '../../src/main/core/articles/list'
 import type { Library } from '../../src/main/core/library'
@@ -31,6 +34,8 @@ interface LaterPage {
   /** Read calls SQLite made (pages its cache did not hold); NaN without /proc/self/io. */
   reads: number
   diskKib: number
+  /** performance.now() when the page was asked, to lay GC pauses over it. */
+  at: number
 }
 
 export interface PageFigures {
@@ -41,6 +46,10 @@ export interface PageFigures {
   later: number
   /** The first walk's slowest page by wall time and by CPU time. */
   laterMax: number
+  /** Of the slowest page by wall time: which it is, its GC pauses (ms) and read calls. */
+  laterMaxWallAt: number
+  laterMaxGc: number
+  laterMaxReads: number
   laterMaxCpu: number
   /** Which later page was slowest by CPU time on the first walk (1 = the second page). */
   laterMaxAt: number
@@ -58,22 +67,37 @@ const IO_OVERHEAD = (() => {
   return a && b ? b.syscr - a.syscr : 0
 })()
 
+/** Garbage-collection pauses as [start, end] on performance.now()'s clock; reported after a turn of the event loop. */
+const gcs: [number, number][] = []
+let watching = false
+function watchGc(): void {
+  if (watching) return
+  watching = true
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration])
+  }).observe({ entryTypes: ['gc'] })
+}
+const gcWithin = (from: number, to: number) => gcs.reduce((s, [a, b]) => s + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0)
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
 function later(lib: Library, sort: Sort, desc: boolean, cursor: string, filter: ReturnType<typeof LibraryFilter.parse>): { page: LaterPage; next: string | null } {
   let next: string | null = null
   let cpu = 0
   const before: IoCounters | null = ioCounters()
+  const at = performance.now()
   const wall = time(() => (cpu = cpuTime(() => (next = listArticles(lib, { sort, desc, cursor, limit: PAGE, filter }).nextCursor))))
   const after = ioCounters()
   const reads = before && after ? after.syscr - before.syscr - IO_OVERHEAD : NaN
   const diskKib = before && after ? (after.diskBytes - before.diskBytes) / 1024 : NaN
-  return { page: { wall, cpu, reads, diskKib }, next }
+  return { page: { wall, cpu, reads, diskKib, at }, next }
 }
 
 /**
  * Median first-page time (the page alone: the UI asks for the count after
  * showing it), median count time, and WALKS walks of LATER_PAGES later pages.
  */
-export function pages(lib: Library, sort: Sort, desc: boolean, f: LibraryFilterInput): PageFigures {
+export async function pages(lib: Library, sort: Sort, desc: boolean, f: LibraryFilterInput): Promise<PageFigures> {
+  watchGc()
   const filter = LibraryFilter.parse(f)
   let total = 0
   const firsts: number[] = []
@@ -88,13 +112,17 @@ export function pages(lib: Library, sort: Sort, desc: boolean, f: LibraryFilterI
     const walk: LaterPage[] = []
     let cursor = start
     for (let i = 0; i < LATER_PAGES && cursor; i++) {
+      await turn()
       const { page, next } = later(lib, sort, desc, cursor, filter)
       walk.push(page)
       cursor = next
     }
     walks.push(walk)
   }
+  await turn()
+  await turn()
   const first = walks[0]
+  const slowest = first.reduce((a, b) => (b.wall > a.wall ? b : a), first[0])
   const medians = first.map((_, i) => median(walks.map((w) => w[i].wall)))
   const worstMedian = medians.length ? Math.max(...medians) : 0
   const laterMaxCpu = first.length ? Math.max(...first.map((p) => p.cpu)) : 0
@@ -104,7 +132,10 @@ export function pages(lib: Library, sort: Sort, desc: boolean, f: LibraryFilterI
     count: median(counts),
     total,
     later: first.length ? median(first.map((p) => p.wall)) : 0,
-    laterMax: first.length ? Math.max(...first.map((p) => p.wall)) : 0,
+    laterMax: slowest?.wall ?? 0,
+    laterMaxWallAt: slowest ? first.indexOf(slowest) + 1 : 0,
+    laterMaxGc: slowest ? gcWithin(slowest.at, slowest.at + slowest.wall) : 0,
+    laterMaxReads: slowest?.reads ?? NaN,
     laterMaxCpu,
     laterMaxAt: first.findIndex((p) => p.cpu === laterMaxCpu) + 1,
     worstMedian,
@@ -116,9 +147,10 @@ export function pages(lib: Library, sort: Sort, desc: boolean, f: LibraryFilterI
   }
 }
 
-/** Which page of the first walk was slowest, and its wall time. */
+/** Which page of the first walk was slowest by CPU, and which by wall time: how long, how much of it GC, how many reads. */
 export function worstAt(p: PageFigures): string {
-  return `page ${p.laterMaxAt + 1}; slowest wall time ${ms(p.laterMax)} ms`
+  const reads = Number.isFinite(p.laterMaxReads) ? `, ${p.laterMaxReads} reads` : ''
+  return `page ${p.laterMaxAt + 1}; slowest wall time ${ms(p.laterMax)} ms, page ${p.laterMaxWallAt + 1}: GC ${ms(p.laterMaxGc)} ms${reads}`
 }
 
 /** The row label of the worst page's median over the walks, with what the first walk read. */
