@@ -37,22 +37,40 @@ const NOT_YET = '\uffff'
 // ignoreBOM keeps a leading U+FEFF in the text: dropping it would shift every offset.
 const utf8 = () => new TextDecoder('utf-8', { ignoreBOM: true })
 
+/** The first FIRST_PART_BYTES of an article's HTML and of its text. */
+const askStart = (id: string) =>
+  Promise.all([api('articles.content', { id, part: 'html', to: FIRST_PART_BYTES }), api('articles.content', { id, part: 'text', to: FIRST_PART_BYTES })])
+
+/** What the reader knows before asking for an article. */
+export interface FetchOptions {
+  /** The library list shows a reading position part-way: ask where to resume before asking for any content. */
+  partWay?: boolean
+  /** Called once every request for the content that paints first is sent (the server answers in arrival order). */
+  sent?: () => void
+}
+
 /**
  * Fetches an article for the reader: its details as JSON and its HTML and text
  * as UTF-8 bytes (which the page decodes far faster than it parses them out of
  * JSON, and the core sends without decoding or escaping them), the first
  * FIRST_PART_BYTES of each at once and the rest after, so a book's first screen
- * waits for neither the transfer nor the decoding of megabytes.
+ * waits for neither the transfer nor the decoding of megabytes. A long article
+ * reopened part-way is fetched from the blocks holding its position instead.
  */
-export async function fetchArticle(id: string): Promise<ArrivingArticle> {
-  // The start is asked for with the details, as most articles open there; a saved position part-way sends for its blocks after.
-  const [opened, htmlStart, textStart] = await Promise.all([
-    api('articles.open', { id }),
-    api('articles.content', { id, part: 'html', to: FIRST_PART_BYTES }),
-    api('articles.content', { id, part: 'text', to: FIRST_PART_BYTES })
-  ])
-  const { resume, ...head } = opened
-  if (resume) return fetchFromPosition(head, resume)
+export async function fetchArticle(id: string, { partWay = false, sent = () => {} }: FetchOptions = {}): Promise<ArrivingArticle> {
+  // Most articles open at their start: that part is asked for with the details, not after them.
+  const opening = api('articles.open', { id })
+  let starts = partWay ? null : askStart(id)
+  if (starts) sent()
+  // Not awaited if the article resumes part-way; this keeps its failure quiet.
+  starts?.catch(() => {})
+  const { resume, ...head } = await opening
+  if (resume) return fetchFromPosition(head, resume, sent)
+  if (!starts) {
+    starts = askStart(id)
+    sent()
+  }
+  const [htmlStart, textStart] = await starts
   const htmlDecoder = utf8()
   const textDecoder = utf8()
   if (htmlStart.byteLength < FIRST_PART_BYTES && textStart.byteLength < FIRST_PART_BYTES)
@@ -77,13 +95,15 @@ export async function fetchArticle(id: string): Promise<ArrivingArticle> {
  * A long article reopened part-way: the whole blocks the core says hold the saved
  * position (they begin and end between characters), then all of it.
  */
-async function fetchFromPosition(head: ArticleHead, resume: ResumePoint): Promise<ArrivingArticle> {
+async function fetchFromPosition(head: ArticleHead, resume: ResumePoint, sent: () => void): Promise<ArrivingArticle> {
   const { id } = head
   const { from, to } = resume
-  const [html, text] = await Promise.all([
+  const part = Promise.all([
     api('articles.content', { id, part: 'html', from: from[3], to: to?.[3] }),
     api('articles.content', { id, part: 'text', from: from[1], to: to?.[1] })
   ])
+  sent()
+  const [html, text] = await part
   const article: Article = { ...head, html: utf8().decode(html), text: NOT_YET.repeat(from[0]) + utf8().decode(text) }
   const bytes = Promise.all([api('articles.content', { id, part: 'html' }), api('articles.content', { id, part: 'text' })])
   bytes.catch(() => {})

@@ -21,6 +21,7 @@ export const useReaderStore = defineStore('reader', () => {
   let restDecoded: Promise<Article> | null = null
   let isPartial = false
   let resumeAt: ArrivingArticle['resume'] = null
+  let contentAsked: Promise<void> = Promise.resolve()
   const error = ref<string | null>(null)
   const loading = ref(false)
   /** Fraction of the text above the reading position, 0–1, as last reported by the view. */
@@ -39,8 +40,11 @@ export const useReaderStore = defineStore('reader', () => {
     flushProgress()
     loading.value = true
     error.value = null
+    let asked!: () => void
+    contentAsked = new Promise((r) => (asked = r))
     try {
-      const arriving = await fetchArticle(id)
+      const partWay = (useLibraryStore().items.find((a) => a.id === id)?.progress ?? 0) > 0
+      const arriving = await fetchArticle(id, { partWay, sent: asked })
       if (gen !== generation) return
       performance.mark('reader:article-received')
       if (!arriving.rest) performance.mark('reader:article-whole')
@@ -65,6 +69,7 @@ export const useReaderStore = defineStore('reader', () => {
       article.value = null
       error.value = (e as Error).message
     } finally {
+      asked()
       if (gen === generation) loading.value = false
     }
   }
@@ -95,6 +100,11 @@ export const useReaderStore = defineStore('reader', () => {
     return rest ? rest() : null
   }
 
+  /**
+   * Resolves once the requests for the part of the article that paints first are
+   * sent: the server answers in arrival order, so what is asked after waits less.
+   */
+  const contentRequested = (): Promise<void> => contentAsked
   /** Whether `article` is only part of the open article. */
   const partial = (): boolean => isPartial
   /** Of an article reopened part-way: where its part begins, and the saved position as a text offset (see fetchArticle). */
@@ -120,5 +130,5 @@ export const useReaderStore = defineStore('reader', () => {
     article.value = null
   }
 
-  return { article, error, loading, progress, open, whole, partial, resume, reportProgress, flushProgress, setNoteLocally, neighbour, close }
+  return { article, error, loading, progress, open, contentRequested, whole, partial, resume, reportProgress, flushProgress, setNoteLocally, neighbour, close }
 })
