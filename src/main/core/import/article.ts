@@ -11,6 +11,7 @@ import {
 } from './text-lines'
 import { blocksToHtml, caption, dateline, heading, list, paragraph, question, related, turn, type TextElement } from './text-html'
 import { canonicalBlocks } from './safe-html'
+import { MAX_HTML_CHARS } from './sanitize'
 import { titleFromText } from './titles'
 import { unitText, type TextUnit, type Unit } from './text-units'
 
@@ -36,12 +37,46 @@ function explodeHeaderBlocks(units: Unit[]): Unit[] {
   })
 }
 
+// Bounds on what blocksToHtml writes: per character of text at most 6 (an escape such
+// as &quot;), twice over for a link (its text and its href), plus the tag around a link;
+// per line or unit a fixed number of tags, separators and the dateline's <time>.
+const HTML_CHARS_PER_CHAR = 16
+const HTML_CHARS_PER_LINE = 128
+
+/** An upper bound on the length of the HTML the units render to, counted without rendering it. */
+function htmlCharsBound(units: readonly Unit[]): number {
+  let chars = 0
+  let lines = 0
+  for (const u of units) {
+    lines++
+    if (u.kind === 'date') chars += u.date.raw.length + (u.before?.length ?? 0)
+    else
+      for (const l of u.lines) {
+        chars += l.length
+        lines++
+      }
+  }
+  return HTML_CHARS_PER_CHAR * chars + HTML_CHARS_PER_LINE * lines
+}
+
 interface Head {
   title: string | null
   author: string | null
   published: string | null
   /** Indices of units consumed by the head (the headline and its repeats). */
   skip: Set<number>
+}
+
+/**
+ * norm(line) === title, for a title already normalised. Most lines tested are whole
+ * paragraphs, and norm() rewrites all of one: a line whose first word differs is
+ * turned down before that (the trimmed line must start with the title's first word).
+ */
+function repeatsTitle(line: string, title: string): boolean {
+  // norm() only shortens, so a shorter line cannot repeat the title.
+  if (line.length < title.length) return false
+  const space = title.indexOf(' ')
+  return line.trimStart().startsWith(space < 0 ? title : title.slice(0, space)) && norm(line) === title
 }
 
 function scanHead(units: Unit[]): Head {
@@ -61,8 +96,7 @@ function scanHead(units: Unit[]): Head {
       head.published ??= byline.date?.iso ?? null
       continue
     }
-    // norm() only shortens, so a shorter line cannot repeat the title.
-    if (line !== null && head.title !== null && line.length >= head.title.length && norm(line) === norm(head.title)) {
+    if (line !== null && head.title !== null && repeatsTitle(line, head.title)) {
       head.skip.add(i)
       continue
     }
@@ -152,5 +186,17 @@ export function buildArticle(input: Unit[], fallbackTitle: string, preface: Unit
   const title = head.title || (firstProse !== null ? titleFromText(firstProse) : '') || fallbackTitle
   const blocks = [...body, ...relatedBlocks]
   const canonical = canonicalBlocks(blocks)
-  return { title, author: head.author, published: head.published, html: blocksToHtml(blocks), ...(canonical ? { canonical } : {}) }
+  const meta = { title, author: head.author, published: head.published }
+  if (canonical && htmlCharsBound([...preface, ...units]) <= MAX_HTML_CHARS) {
+    // The pipeline stores the canonical form and never reads this HTML (it could not
+    // exceed the size limit, see htmlCharsBound), so it is written only if asked for.
+    let html: string | undefined
+    return Object.defineProperty({ ...meta, canonical } as ParsedDoc, 'html', {
+      get: () => (html ??= blocksToHtml(blocks)),
+      enumerable: true
+    })
+  }
+  const html = blocksToHtml(blocks)
+  // Over the limit, the canonical form is left out, so the pipeline sanitises this HTML and refuses it with the usual message.
+  return { ...meta, html, ...(canonical && html.length <= MAX_HTML_CHARS ? { canonical } : {}) }
 }

@@ -74,6 +74,9 @@ const LINE_END = compile(
   (p) => `^(.*?\\S)(?:\\s*[|–—•·,]\\s*|\\s+-\\s+|\\s+)(?:${WEEKDAY},?\\s+)?(${p})${TIME}?\\s*$`
 )
 const LIKELY_DATE_END = /(?:\d|г\.?|года?|m\.?)\s*$/iu
+// Every pattern writes the year as four digits: a line without four digits in a row holds
+// no date, and this one cheap test spares it the expensive case-insensitive matchers.
+const HAS_YEAR = /\d{4}/
 const SEPARATOR_PREFIX = /^\s*[|–—•·,-]?\s*/
 
 /** Builds an ISO date from parts, or null when the parts are not a real calendar date. */
@@ -99,7 +102,7 @@ function pickFrom(m: RegExpExecArray, outerGroup: number, p: Pattern): string | 
  * weekday or a time), e.g. "02.10.2024", "September 26, 2024", "26 сентября 2024 г.".
  */
 export function parseDateLine(line: string): FoundDate | null {
-  if (line.length > 80) return null
+  if (line.length > 80 || !HAS_YEAR.test(line)) return null
   for (let i = 0; i < PATTERNS.length; i++) {
     const m = WHOLE_LINE[i].exec(line)
     if (!m) continue
@@ -115,7 +118,7 @@ export function parseDateLine(line: string): FoundDate | null {
  */
 export function parseTrailingDate(line: string): TrailingDate | null {
   // Every date form ends in a year, a time or a Russian "г."/"года": skip other lines cheaply.
-  if (!LIKELY_DATE_END.test(line)) return null
+  if (!LIKELY_DATE_END.test(line) || !HAS_YEAR.test(line)) return null
   for (let i = 0; i < PATTERNS.length; i++) {
     const m = LINE_END[i].exec(line)
     if (!m) continue

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { NewArticle } from '../articles/repo'
-import { canonicalize, type Canonical } from './canonical'
+import { canonicalize } from './canonical'
 import { parseBytes, type ParseHints } from './parsers'
-import { MAX_HTML_CHARS, sanitizeHtml } from './sanitize'
+import { sanitizeHtml } from './sanitize'
 import { ImportError, type ParsedDoc } from './types'
 import type { PackedArticle } from './packed'
 import { countWordsFast } from './word-count'
@@ -21,15 +21,10 @@ export interface WaitingDoc {
   tags: string[]
 }
 
-/** A parser-built canonical form, refused at the same size as the generic path would refuse its HTML. */
-function checkedCanonical(doc: ParsedDoc): Canonical {
-  if (doc.html.length > MAX_HTML_CHARS) sanitizeHtml(doc.html) // throws the size error
-  return doc.canonical!
-}
-
 /** A parsed document made safe and canonical: what gets stored. */
 export function prepareDoc(doc: ParsedDoc, format: string, encoding: string | null, source: string | null, fetched = false): NewArticle {
-  const { html, text } = doc.canonical ? checkedCanonical(doc) : canonicalize(sanitizeHtml(doc.html))
+  // A parser-built canonical form comes only with HTML within the size limit (see ParsedDoc), so its HTML is not read.
+  const { html, text } = doc.canonical ?? canonicalize(sanitizeHtml(doc.html))
   if (text.trim().length === 0 && doc.title.trim().length === 0) throw new ImportError('no readable text found')
   return {
     title: (doc.title.trim() || text.trim().slice(0, 80) || 'Untitled').slice(0, TITLE_MAX),

@@ -12,7 +12,8 @@ import { titleFromSource } from './titles'
 export const parseText: Parser = (input) => {
   const { text, encoding } = decodeText(input.bytes, input.declaredCharset)
   const docs = splitDigest(text, { fallbackTitle: titleFromSource(input.source) })
-  if (docs.every((d) => d.html.trim() === ''))
+  // The canonical HTML is empty exactly when the parser's is (no blocks); reading it spares writing the other.
+  if (docs.every((d) => (d.canonical?.html ?? d.html).trim() === ''))
     throw new ImportError('no article text — the file holds only site navigation; save the article text itself')
   return { docs, format: 'text', encoding }
 }

@@ -15,7 +15,9 @@ export interface ParsedDoc {
   /**
    * The canonical form of `html`, when the parser built it itself from escaped text
    * with safe-html.ts (exactly what sanitising and canonicalising `html` would give);
-   * the pipeline then stores it without the generic pass.
+   * the pipeline then stores it without the generic pass and without reading `html`.
+   * Set only when `html` is within MAX_HTML_CHARS, so that the pipeline refuses an
+   * oversized document with the same message either way.
    */
   canonical?: Canonical
   /** Original URL when the document names one (canonical link, front matter). */
