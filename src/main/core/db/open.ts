@@ -5,7 +5,6 @@ import { ScholiaError } from '../../../shared/errors'
 import { backupBeforeMigration } from '../maintenance/auto-backup'
 import { restoreHint } from '../maintenance/backup-files'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
-import { upgradeSortIndexes } from './sort-indexes'
 import { storageError } from './storage-errors'
 
 export interface OpenOptions {
@@ -87,10 +86,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenedDataba
       const hook = opts.beforeMigrate === undefined ? backupBeforeMigration(path) : opts.beforeMigrate
       hook?.(db, version, LATEST_VERSION)
     }
-    if (!opts.readonly) {
-      migrate(db)
-      upgradeSortIndexes(db)
-    }
+    if (!opts.readonly) migrate(db)
     return { db, created: version === 0, path }
   } catch (e) {
     db.close()

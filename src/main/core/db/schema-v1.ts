@@ -120,21 +120,6 @@ END;
 `
 
 /**
- * The library's sort orders, one index each: the sort key and rowid (the keyset
- * cursor), then the two columns every page filters on (live, and the UI's
- * default "archived hidden"), so a filtered walk rejects a row from the index
- * entry alone instead of reading the row: a tag filter walks ~14 entries per
- * match and used to read each one's row (bench/RESULTS.md, 2026-11-26 ~23:30).
- * Libraries made before these columns were added get them on open (sort-indexes.ts).
- */
-export const SORT_INDEXES_V1: readonly { name: string; sql: string }[] = [
-  { name: 'articles_added', sql: 'CREATE INDEX articles_added ON articles(imported_at, rowid, deleted_at, archived)' },
-  { name: 'articles_published', sql: "CREATE INDEX articles_published ON articles(ifnull(published, ''), rowid, deleted_at, archived)" },
-  { name: 'articles_title', sql: 'CREATE INDEX articles_title ON articles(title COLLATE NOCASE, rowid, deleted_at, archived)' },
-  { name: 'articles_last_read', sql: "CREATE INDEX articles_last_read ON articles(ifnull(last_read_at, ''), rowid, deleted_at, archived)" }
-]
-
-/**
  * Schema version 1. Article bodies live in their own table so that library pages,
  * sorts and filters scan only the small metadata rows. Full-text indexes are
  * contentless FTS5 tables written by the code that writes the rows (see
@@ -169,7 +154,10 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_source ON articles(source);
-${SORT_INDEXES_V1.map((i) => `${i.sql};`).join('\n')}
+CREATE INDEX articles_added ON articles(imported_at, rowid);
+CREATE INDEX articles_published ON articles(ifnull(published, ''), rowid);
+CREATE INDEX articles_title ON articles(title COLLATE NOCASE, rowid);
+CREATE INDEX articles_last_read ON articles(ifnull(last_read_at, ''), rowid);
 -- Only the trash: undo finds a deleted batch, and counts subtract the few deleted rows instead of checking every live one.
 CREATE INDEX articles_deleted ON articles(deleted_at) WHERE deleted_at IS NOT NULL;
 

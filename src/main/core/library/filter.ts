@@ -2,6 +2,7 @@ import type { LibraryFilterValue } from '../../../shared/api/library'
 import { articleQueryConditions } from '../search/conditions'
 import { parseQuery } from '../search/parse'
 import type { Library } from '../library'
+import { LIVE_ARTICLE } from './dead'
 import { pageMatchCondition } from './match-cache'
 import { addTagConditions } from './tag-conditions'
 import { Where } from './where'
@@ -28,7 +29,7 @@ function dayAfter(day: string): string {
  * `page` lets a common search word use the cached match set (match-cache.ts).
  */
 export function filterWhere(f: LibraryFilterValue, drive?: number, page?: Library): Where {
-  const w = new Where().add('a.deleted_at IS NULL')
+  const w = new Where().add(LIVE_ARTICLE)
   addTagConditions(w, f, drive)
   if (f.read) w.add('a.is_read = ?', f.read === 'read' ? 1 : 0)
   if (f.archived !== null) w.add('a.archived = ?', f.archived ? 1 : 0)
