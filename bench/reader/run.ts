@@ -149,11 +149,18 @@ async function measure(browser: Browser, server: BenchServer, title: string, wit
 }
 
 /** Opens the article again in a fresh page, its reading position saved half-way through. */
-async function reopenMidBook(browser: Browser, server: BenchServer, title: string): Promise<Pick<Figures, 'midFirstPaint' | 'midHighlights'>> {
-  const { page, figures } = await openArticle(browser, server, title, REOPEN_AT)
+async function reopenMidBook(browser: Browser, server: BenchServer, title: string): Promise<Pick<Figures, MidFigure>> {
+  const { page, figures: f } = await openArticle(browser, server, title, REOPEN_AT)
   await page.context().close()
-  return { midFirstPaint: figures.firstPaint!, midHighlights: figures.highlightsAfterFirstPaint! }
+  return {
+    midFirstPaint: f.firstPaint!,
+    midHighlights: f.highlightsAfterFirstPaint!,
+    midReceived: f.articleReceived!,
+    midComplete: f.complete!,
+    midLongestTask: f.loadLongestTask!
+  }
 }
+type MidFigure = 'midFirstPaint' | 'midHighlights' | 'midReceived' | 'midComplete' | 'midLongestTask'
 
 /** Builds the library, runs both variants RUNS times, and returns the Markdown section. */
 export async function runReaderBench(): Promise<string> {

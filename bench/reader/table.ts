@@ -24,6 +24,10 @@ export interface Figures {
   /** First paint, and highlights after it, when the book is reopened at a saved position half-way through. */
   midFirstPaint: number
   midHighlights: number
+  /** Reopened half-way: the part holding the position received, the whole book in the page, the longest task. */
+  midReceived: number
+  midComplete: number
+  midLongestTask: number
 }
 
 const median = (xs: number[]): number => {
@@ -67,6 +71,9 @@ export function formatTable(shape: BenchShape, bare: Figures[], marked: Figures[
     row('… after `annotations.spans` answered', '—', (r) => ms(medianOf(r, (x) => x.highlightsAfterReceived))),
     row('Reopened half-way (saved position 0.5) → first paint', '≤ 300 ms', (r) => ms(medianOf(r, (x) => x.midFirstPaint))),
     row('… highlights painted, after that first paint (0: they were in before it)', '≤ 200 ms', (r) => ms(medianOf(r, (x) => x.midHighlights))),
+    row('… of which waiting for the part holding the position (`articles.open`, then its blocks)', '—', (r) => ms(medianOf(r, (x) => x.midReceived))),
+    row('… whole book in the page (the text before the position prepended)', '—', (r) => ms(medianOf(r, (x) => x.midComplete))),
+    row('… longest task while reopening', '—', (r) => longest(r, (x) => x.midLongestTask)),
     row('Whole article received (the rest of its 7 MB of HTML and text)', '—', (r) => ms(medianOf(r, (x) => x.articleWhole))),
     row('Whole book in the page (progressive)', '—', (r) => ms(medianOf(r, (x) => x.complete))),
     row('Longest task while opening', '—', (r) => longest(r, (x) => x.loadLongestTask)),
