@@ -28,7 +28,8 @@ const SUITES: Record<string, Suite> = {
   export: (a) =>
     runExportBench({
       articles: a.has('articles') ? Number(a.get('articles')) : undefined,
-      annotations: a.has('annotations') ? Number(a.get('annotations')) : undefined
+      annotations: a.has('annotations') ? Number(a.get('annotations')) : undefined,
+      keepDir: a.get('keep')
     })
 }
 
