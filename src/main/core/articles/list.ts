@@ -1,7 +1,7 @@
 import type { ListPage } from '../../../shared/api/articles'
 import type { SORTS } from '../../../shared/api/articles'
 import { LibraryFilter, type LibraryFilterValue } from '../../../shared/api/library'
-import { DEAD_ARTICLES, LIVE_ARTICLE } from '../library/dead'
+import { DEAD_ARTICLES, liveArticle } from '../library/dead'
 import { countTagged } from '../tags/count'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
@@ -58,7 +58,7 @@ export function listArticles(lib: Library, q: ListQuery): ListPage {
   const dir = q.desc ? 'DESC' : 'ASC'
   const cmp = q.desc ? '<' : '>'
   const drive = q.filter ? planTagDrive(lib, q.filter) : undefined
-  const filter = q.filter ? filterWhere(q.filter, drive, lib) : new Where().add(LIVE_ARTICLE)
+  const filter = q.filter ? filterWhere(q.filter, drive, lib) : new Where().add(liveArticle(lib))
   const page = (extra: Where, order: string, limit: number) => {
     const where = new Where().add(filter.sql, ...filter.params).add(extra.sql, ...extra.params)
     return lib.db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LibraryFilter, type LibraryFilterInput } from '../../../shared/api/library'
 import { useTempLibrary } from '../testing/temp-library'
+import { liveArticle, TRASH_BY_ROWID_LIMIT } from './dead'
 import { filterWhere } from './filter'
 import { addArticle } from './test-articles'
 
@@ -38,5 +39,19 @@ describe('library filter on a page walk', () => {
     addArticle(t.lib, { title: 'a', tags: ['topic/x'] })
     const { firstRowRead, lastSkip } = walk({ tagsAll: ['topic/x'] })
     expect(firstRowRead).toBeGreaterThan(lastSkip)
+  })
+
+  it('with a large trash a page tells live articles from the row instead, and still shows only live ones', () => {
+    const live = addArticle(t.lib, { title: 'kept', tags: ['topic/x'] })
+    t.lib.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO articles(id, title, format, content_hash, imported_at, updated_at, deleted_at)
+         SELECT 'trashed-' || i, 'trashed', 'text', 'h' || i, '2024-01-01', '2024-01-01', '2024-02-01' FROM n`
+      )
+      .run(TRASH_BY_ROWID_LIMIT)
+    expect(liveArticle(t.lib)).toBe('a.deleted_at IS NULL')
+    const w = filterWhere(LibraryFilter.parse({}), undefined, t.lib)
+    expect(t.lib.db.prepare(`SELECT a.id FROM articles a WHERE ${w.sql}`).pluck().all(...w.params)).toEqual([live.id])
   })
 })
