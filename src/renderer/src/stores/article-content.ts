@@ -31,8 +31,12 @@ export interface ArrivingArticle {
   resume: { base: { text: number; html: number }; offset: number } | null
 }
 
-/** Stands for text not received yet: a noncharacter, so no search matches it. */
-const NOT_YET = '\uffff'
+/**
+ * Stands for text not received yet: NUL, which no typed search holds, and which
+ * keeps the string one byte per character when the text is Latin-1 (a copy of a
+ * megabyte and a half is made of it once, at the first slice).
+ */
+const NOT_YET = '\u0000'
 
 // ignoreBOM keeps a leading U+FEFF in the text: dropping it would shift every offset.
 const utf8 = () => new TextDecoder('utf-8', { ignoreBOM: true })
