@@ -118,7 +118,9 @@ export function parseDateLine(line: string): FoundDate | null {
  */
 export function parseTrailingDate(line: string): TrailingDate | null {
   // Every date form ends in a year, a time or a Russian "г."/"года": skip other lines cheaply.
-  if (!LIKELY_DATE_END.test(line) || !HAS_YEAR.test(line)) return null
+  // The longest ending it accepts ("года") is 4 characters and trimEnd drops exactly the
+  // \s it allows after it, so the last 4 characters of the trimmed line decide.
+  if (!LIKELY_DATE_END.test(line.trimEnd().slice(-4)) || !HAS_YEAR.test(line)) return null
   for (let i = 0; i < PATTERNS.length; i++) {
     const m = LINE_END[i].exec(line)
     if (!m) continue

@@ -14,8 +14,10 @@ describe('article bodies sent from the import workers', () => {
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (html, text) => {
         const transfer: ArrayBuffer[] = []
         const packed = packArticle(article(html, text), transfer)
-        // Transferred buffers must be whole (not a slice of a shared pool).
-        for (const b of transfer) expect(b.byteLength).toBe(b === packed.html.bytes.buffer ? packed.html.bytes.byteLength : packed.text.bytes.byteLength)
+        // One transferred buffer per article, holding exactly its html and text (not a slice of a shared pool).
+        expect(transfer).toEqual([packed.html.bytes.buffer])
+        expect(packed.text.bytes.buffer).toBe(transfer[0])
+        expect(transfer[0].byteLength).toBe(packed.html.bytes.byteLength + packed.text.bytes.byteLength)
         const back = unpackArticle(structuredClone(packed, { transfer }))
         expect(back.html).toBe(html)
         expect(back.text).toBe(text)

@@ -25,27 +25,42 @@ const DROPPED_ATTRIBUTES = new Set(['class'])
 /** Thrown inside the builder to give up on a tree it does not reproduce exactly. */
 class Unsupported extends Error {}
 
+/** A text node: its text, and that text escaped as the canonical serialiser writes it. */
+interface Text {
+  text: string
+  html: string
+}
+
 /** An element with its children normalised the way a browser's parser would see them. */
 interface Built {
   tag: string
   attrs: string
-  kids: Array<Built | string>
+  kids: Array<Built | Text>
 }
+
+/** Anything wellFormed, the CR/NUL clean-up or escapeText would change; most runs have none, and one scan tells. */
+const SPECIAL = /[\ud800-\udfff\r\0&<>\u00a0]/
+const NEWLINE: Text = { text: '\n', html: '\n' }
 
 /**
  * What the HTML parser does to text in element content: CRLF and CR become LF, NUL is
  * dropped (and canonicalize replaces unpaired surrogates). Adjacent runs are joined first (CR then LF across runs is one line break),
  * and empty runs vanish, as they would as text nodes.
  */
-function normaliseKids(kids: readonly TextNode[]): Array<Built | string> {
-  const out: Array<Built | string> = []
+function normaliseKids(kids: readonly TextNode[]): Array<Built | Text> {
+  const out: Array<Built | Text> = []
   let run = ''
   const flush = (): void => {
+    if (!SPECIAL.test(run)) {
+      if (run !== '') out.push({ text: run, html: run })
+      run = ''
+      return
+    }
     // Surrogates first, as canonicalize does before parsing: "\ud83d\0\udfff" is two
     // unpaired halves, not a pair once the NUL is gone.
     const w = wellFormed(run)
     const t = /[\r\0]/.test(w) ? w.replace(/\r\n?/g, '\n').replace(/\0/g, '') : w
-    if (t !== '') out.push(t)
+    if (t !== '') out.push({ text: t, html: escapeText(t) })
     run = ''
   }
   for (const k of kids) {
@@ -72,13 +87,14 @@ function build(e: TextElement): Built {
   return { tag: e.tag, attrs, kids: normaliseKids(e.kids) }
 }
 
-const isBlock = (n: Built | string): boolean => typeof n !== 'string' && BLOCK.has(n.tag)
-const breaksAfter = (n: Built | string): boolean => typeof n !== 'string' && (BLOCK.has(n.tag) || n.tag === 'br')
-const startsWithSpace = (n: Built | string): boolean => typeof n === 'string' && /^\s/.test(n)
-const endsWithSpace = (n: Built | string): boolean => typeof n === 'string' && /\s$/.test(n)
+const isText = (n: Built | Text): n is Text => !('tag' in n)
+const isBlock = (n: Built | Text): boolean => !isText(n) && BLOCK.has(n.tag)
+const breaksAfter = (n: Built | Text): boolean => !isText(n) && (BLOCK.has(n.tag) || n.tag === 'br')
+const startsWithSpace = (n: Built | Text): boolean => isText(n) && /^\s/.test(n.text)
+const endsWithSpace = (n: Built | Text): boolean => isText(n) && /\s$/.test(n.text)
 
 /** Writes nodes, adding "\n" at block boundaries that have no whitespace (as canonicalize does). */
-function write(kids: ReadonlyArray<Built | string>, html: string[], text: string[]): void {
+function write(kids: ReadonlyArray<Built | Text>, html: string[], text: string[]): void {
   for (let i = 0; i < kids.length; i++) {
     const cur = kids[i]
     if (i > 0) {
@@ -88,9 +104,9 @@ function write(kids: ReadonlyArray<Built | string>, html: string[], text: string
         text.push('\n')
       }
     }
-    if (typeof cur === 'string') {
-      html.push(escapeText(cur))
-      text.push(cur)
+    if (isText(cur)) {
+      html.push(cur.html)
+      text.push(cur.text)
       continue
     }
     html.push(`<${cur.tag}${cur.attrs}>`)
@@ -106,10 +122,10 @@ function write(kids: ReadonlyArray<Built | string>, html: string[], text: string
  * @throws ImportError when the HTML would exceed MAX_HTML_CHARS, as canonicalize does.
  */
 export function canonicalBlocks(blocks: readonly TextElement[]): Canonical | null {
-  const top: Array<Built | string> = []
+  const top: Array<Built | Text> = []
   try {
     blocks.forEach((b, i) => {
-      if (i > 0) top.push('\n')
+      if (i > 0) top.push(NEWLINE)
       top.push(build(b))
     })
   } catch (e) {
