@@ -18,6 +18,7 @@ import { ANNOTATION_BM25, ARTICLE_BM25, RANK_WINDOW, search } from '../../src/ma
 import { deleteTag, restoreTags } from '../../src/main/core/tags/remove'
 import { renameTag } from '../../src/main/core/tags/rename'
 import { tagTree } from '../../src/main/core/tags/tree'
+import type { ColdWalk } from './cold-probe'
 import { generateLibrary } from './generate'
 import { LATER_PAGES, PAGE, pages, REPEAT, WALKS, worstAt, worstMedianLabel, type PageFigures } from './pages'
 import { benchQueries } from './queries'
@@ -29,6 +30,8 @@ export interface LibraryBenchOptions {
   annotations: number
   /** Reuse (or create and keep) the generated library at this path. */
   libraryPath?: string
+  /** Also walk later pages with the library file dropped from the OS page cache (cold-probe.ts; Linux). */
+  cold?: boolean
 }
 
 const SEARCH_LIMIT = 20
@@ -63,6 +66,17 @@ function rssOfFreshProcess(path: string): { rssMb: number; openMs: number; pageM
   const probe = fileURLToPath(new URL('./rss-probe.ts', import.meta.url))
   const out = execFileSync(process.execPath, ['--import', 'tsx', probe, path], { encoding: 'utf8' })
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rssMb: number; openMs: number; pageMs: number }
+}
+
+/** Later pages in a fresh process with the library file out of the OS page cache; leaves the file cold. */
+function coldWalks(path: string): ColdWalk[] {
+  const probe = fileURLToPath(new URL('./cold-probe.ts', import.meta.url))
+  const out = execFileSync(process.execPath, ['--import', 'tsx', probe, path], { encoding: 'utf8' })
+  return out
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as ColdWalk)
 }
 
 /** Runs the benchmark and returns its Markdown section. */
@@ -227,6 +241,12 @@ export async function runLibraryBench(opts: LibraryBenchOptions): Promise<string
     add('fresh process: open the library file', rss.openMs, null)
     add('fresh process: first page (UI default filter), cold caches', rss.pageMs, 100)
     add('main-process RSS, library open (first page, tag pane, 10 searches, 50 pages)', rss.rssMb, 300, 'MB')
+    // Last: it drops the file from the OS cache, so whatever runs next starts cold.
+    if (opts.cold)
+      for (const c of coldWalks(path)) {
+        add(`later page ${c.label}, library file out of the OS cache (fresh process, median of ${c.pages}; ${c.diskReads} reads from the disk per page)`, c.median, 20)
+        add(`… the slowest of those ${c.pages}`, c.max, 20)
+      }
 
     const table = rows.map((r) => `| ${r.what} | ${r.value} | ${r.target} | ${r.ok} |`).join('\n')
     return [
