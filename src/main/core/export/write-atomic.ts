@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, type FileHandl
 import { renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { ScholiaError } from '../../../shared/errors'
-import { syncTemps } from './sync-files'
+import { flushEarly, syncTemps } from './sync-files'
 import { MAX_QUEUED_CHARS, WriterThread, type WriteFailure } from './writer-thread'
 
 /**
@@ -131,6 +131,13 @@ export class AtomicFile implements Sink {
   }
 }
 
+/**
+ * Files written between two early flushes of a folder export: the disk writes
+ * the first files out while later ones are rendered, and the flush at commit
+ * is left with the last few thousand.
+ */
+export const EARLY_FLUSH_FILES = 2500
+
 /** Most bytes an export returns for download; more must be written to a folder. */
 export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
 
@@ -176,6 +183,9 @@ export class FolderWriter {
   private fresh = false
   private files: { temp: string; final: string }[] = []
   private thread: WriterThread | null = null
+  /** An early flush under way, and how many files were written when the last one started. */
+  private flushing: Promise<void> | null = null
+  private flushedAt = 0
   private done = false
   /** Lower-cased names already in the folder: only these may need a look before being replaced. */
   private readonly existing = new Set<string>()
@@ -221,9 +231,18 @@ export class FolderWriter {
     this.thread!.write(temp, content)
   }
 
-  /** Waits while too much is queued for the writer thread (bounded memory); throws its first failure. */
+  /**
+   * Waits while too much is queued for the writer thread (bounded memory) and
+   * throws its first failure; every EARLY_FLUSH_FILES files, starts flushing
+   * them to disk in the background.
+   */
   async settle(): Promise<void> {
     await this.drain(MAX_QUEUED_CHARS)
+    const written = this.thread!.written
+    if (!this.flushing && written - this.flushedAt >= EARLY_FLUSH_FILES) {
+      this.flushedAt = written
+      this.flushing = flushEarly(this.temp).finally(() => (this.flushing = null))
+    }
   }
 
   private async drain(maxQueuedChars: number): Promise<void> {
@@ -239,6 +258,7 @@ export class FolderWriter {
   async commit(): Promise<void> {
     await this.drain(0)
     await this.thread!.stop()
+    await this.flushing
     try {
       await syncTemps(this.temp, this.files.map((f) => f.temp))
       if (this.fresh) await rename(this.temp, this.folder)
@@ -256,6 +276,7 @@ export class FolderWriter {
     this.done = true
     // The thread must have stopped before the folder goes, or a file written late would bring it back.
     await this.thread?.stop()
+    await this.flushing
     if (this.temp) await rm(this.temp, { recursive: true, force: true }).catch(() => {})
   }
 }

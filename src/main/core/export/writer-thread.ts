@@ -58,6 +58,9 @@ export class WriterThread {
   /** Characters in each message sent and not yet answered, oldest first. */
   private readonly inFlight: number[] = []
   private queuedChars = 0
+  private readonly inFlightFiles: number[] = []
+  /** Files the thread has written (in the page cache, not yet flushed to disk). */
+  written = 0
   private failure: WriteFailure | null = null
   private waiter: (() => void) | null = null
   private stopped = false
@@ -68,6 +71,7 @@ export class WriterThread {
     this.worker.unref()
     this.worker.on('message', (failure: WriteFailure | null) => {
       this.queuedChars -= this.inFlight.shift() ?? 0
+      if (!failure) this.written += this.inFlightFiles.shift() ?? 0
       if (failure && !this.failure) this.failure = failure
       this.wake()
     })
@@ -113,6 +117,7 @@ export class WriterThread {
     if (this.outbox.length === 0 || this.stopped) return
     this.worker.postMessage(this.outbox)
     this.inFlight.push(this.outboxChars)
+    this.inFlightFiles.push(this.outbox.length / 2)
     this.queuedChars += this.outboxChars
     this.outbox = []
     this.outboxChars = 0
