@@ -92,5 +92,11 @@ export function blockIndexOf(lib: Library, rowid: number): BlockIndex | null {
     | { html: string; text: string }
     | undefined
   if (!content) return null
-  return lib.write(() => writeBlockIndex(lib, rowid, content.html, content.text)) ?? { textLength: content.text.length, marks: [[0, 0, 0, 0]] }
+  const unmarked: BlockIndex = { textLength: content.text.length, marks: [[0, 0, 0, 0]] }
+  try {
+    return lib.write(() => writeBlockIndex(lib, rowid, content.html, content.text)) ?? unmarked
+  } catch {
+    // Not stored (a read-only or busy library): opening must not fail for a cache; computed again next time.
+    return buildBlockIndex(content.html, content.text) ?? unmarked
+  }
 }
