@@ -64,7 +64,9 @@ const iconvName = (label: string): string => (key(label) === 'xmaccyrillic' ? 'm
 export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): DecodedText {
   if (bytes.length === 0) throw new ImportError(EMPTY_MESSAGE)
   const decoded = decodeRaw(bytes, declaredCharset ?? null)
-  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const unmarked = decoded.text.replace(/^\uFEFF/, '')
+  // indexOf finds a character far faster than a regex scan, and most files have no CR at all.
+  const text = unmarked.indexOf('\r') < 0 ? unmarked : unmarked.replace(/\r\n?/g, '\n')
   if (controlShare(text) > MAX_CONTROL_SHARE) throw new ImportError(BINARY_MESSAGE)
   if (text.trim() === '') throw new ImportError(EMPTY_MESSAGE)
   return { text, encoding: decoded.encoding }

@@ -53,13 +53,15 @@ export class PreparePool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: spawnWorker(), pending: new Map(), outbox: [] }
-    slot.worker.on('message', (res: PrepareResponse) => {
-      const p = slot.pending.get(res.id)
-      if (!p) return
-      slot.pending.delete(res.id)
+    slot.worker.on('message', (answers: PrepareResponse[]) => {
+      for (const res of answers) {
+        const p = slot.pending.get(res.id)
+        if (!p) continue
+        slot.pending.delete(res.id)
+        if (res.ok) p.resolve(res.docs)
+        else p.reject(res.expected ? new ImportError(res.message) : new Error(res.message))
+      }
       if (slot.pending.size === 0) slot.worker.unref()
-      if (res.ok) p.resolve(res.docs)
-      else p.reject(res.expected ? new ImportError(res.message) : new Error(res.message))
     })
     // A dead worker fails only its own files; the next request spawns a fresh one.
     const fail = (e: Error): void => {
