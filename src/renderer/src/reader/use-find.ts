@@ -25,6 +25,21 @@ export function useFind(session: () => ReaderSession | null) {
     show()
   }
 
+  /**
+   * The article's text grew (the rest of a book arrived): the matches are found
+   * again in all of it, the current one kept where it was, the view not moved.
+   */
+  function refresh() {
+    const s = session()
+    if (!s || !open.value || !query.value.trim()) return
+    const at = matches.value[current.value]?.start ?? s.visibleText().top
+    const r = findAll(s.article.text, query.value)
+    matches.value = r.matches
+    truncated.value = r.truncated
+    current.value = matchFrom(r.matches, at)
+    s.setFind(matches.value, current.value)
+  }
+
   watch(query, () => {
     clearTimeout(timer)
     timer = setTimeout(run, FIND_DEBOUNCE_MS)
@@ -59,5 +74,5 @@ export function useFind(session: () => ReaderSession | null) {
     query.value = ''
   }
 
-  return { open, query, matches, truncated, current, next: () => step(1), prev: () => step(-1), close, reset, run }
+  return { open, query, matches, truncated, current, next: () => step(1), prev: () => step(-1), close, reset, run, refresh }
 }
