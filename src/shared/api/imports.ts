@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { ImportOutcome, ImportProgress, ImportReport } from '../model'
 import { event, method } from './define'
+import { MAX_IMPORT_BYTES } from '../import-limits'
 
-/** 100 MB: the largest single file the app accepts; bigger ones are refused up front, before reading. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
 
 const Tag = z.string().trim().min(1).max(200)
 

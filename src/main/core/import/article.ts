@@ -11,7 +11,7 @@ import {
 } from './text-lines'
 import { blocksToHtml, caption, dateline, heading, list, paragraph, question, related, turn, type TextElement } from './text-html'
 import { canonicalBlocks } from './safe-html'
-import { MAX_HTML_CHARS } from './sanitize'
+import { MAX_HTML_CHARS } from './html-limits'
 import { titleFromText } from './titles'
 import { unitText, type TextUnit, type Unit } from './text-units'
 

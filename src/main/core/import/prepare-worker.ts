@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads'
 import { ScholiaError } from '../../../shared/errors'
 import { packArticle } from './packed'
-import { prepareFile, type WaitingDoc } from './prepare'
+import { prepareFile, type WaitingDoc } from './prepared-article'
 import type { ParseHints } from './parsers'
 import { readImportFileSync } from './read-file'
 import { ImportError } from './types'

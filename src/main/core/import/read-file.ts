@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { MAX_IMPORT_BYTES } from '../../../shared/api/imports'
+import { MAX_IMPORT_BYTES } from '../../../shared/import-limits'
 import { ImportError } from './types'
 
 const MB = 1024 * 1024

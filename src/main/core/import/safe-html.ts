@@ -7,8 +7,8 @@
  * would give. It accepts only a fixed set of tags and attributes; anything else makes
  * it return null and the caller takes the generic path.
  */
-import { BLOCK, escapeAttr, escapeText, wellFormed, type Canonical } from './canonical'
-import { MAX_HTML_CHARS } from './sanitize'
+import { BLOCK, escapeAttr, escapeText, wellFormed, type Canonical } from './canonical-text'
+import { MAX_HTML_CHARS } from './html-limits'
 import { ImportError } from './types'
 import type { TextElement, TextNode } from './text-html'
 

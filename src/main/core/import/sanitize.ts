@@ -1,20 +1,8 @@
 import sanitize from 'sanitize-html'
+import { MAX_HTML_CHARS, MAX_NESTING_DEPTH } from './html-limits'
 import { ImportError } from './types'
 
-/**
- * Largest HTML (in UTF-16 code units, roughly bytes for Latin text) the sanitiser and
- * canonicaliser accept. A real article, even a long book with inline images, is far
- * below this; anything above is almost certainly a mistake or an attack, and the
- * single-threaded core would stall for seconds on it.
- */
-export const MAX_HTML_CHARS = 50 * 1024 * 1024
-
-/**
- * Nesting depth kept by the sanitiser; deeper elements are unwrapped (their contents
- * kept). Real pages stay well below 100; hostile ones nest thousands deep to blow the
- * stack of recursive tree walkers downstream (serialisers, the renderer's layout).
- */
-export const MAX_NESTING_DEPTH = 100
+export { MAX_HTML_CHARS, MAX_NESTING_DEPTH }
 
 const BLOCK_TAGS = [
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre',

@@ -1,4 +1,4 @@
-import type { Canonical } from './canonical'
+import type { Canonical } from './canonical-text'
 
 /**
  * What a format parser hands to the import pipeline. Parsers are pure: bytes in,
