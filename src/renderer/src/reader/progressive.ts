@@ -1,6 +1,5 @@
 import { afterNextPaint } from './frames'
 import { blockAt, type BlockSource } from './parse'
-import { ScrollAnchor } from './scroll-anchor'
 import type { TextIndex } from './text-index'
 
 /**
@@ -51,8 +50,6 @@ export class ProgressiveRenderer {
   private resolveDone!: () => void
   /** Resolves once every block is in the page (never, if cancelled first). */
   readonly done = new Promise<void>((r) => (this.resolveDone = r))
-  /** Keeps the text in view still as the parts above it are rendered and their estimated heights become real. */
-  readonly anchor: ScrollAnchor
 
   constructor(
     private readonly body: HTMLElement,
@@ -63,9 +60,7 @@ export class ProgressiveRenderer {
     private readonly onChunk: (start: number, end: number) => void,
     /** Called (and rendering stopped) when a chunk throws, e.g. a TextMismatch. */
     private readonly onError: (e: unknown) => void
-  ) {
-    this.anchor = new ScrollAnchor(scroller, body)
-  }
+  ) {}
 
   get complete(): boolean {
     return this.source.complete && this.lo === 0 && this.hi === this.source.count
@@ -101,10 +96,8 @@ export class ProgressiveRenderer {
     else void this.run()
   }
 
-  /** Stops rendering and stops keeping the scroll position. */
   cancel(): void {
     this.cancelled = true
-    this.anchor.dispose()
   }
 
   private async run(): Promise<void> {
@@ -179,7 +172,6 @@ export class ProgressiveRenderer {
     this.body.insertBefore(this.take(from, this.lo), this.body.firstChild)
     this.lo = from
     if (ref) this.scroller.scrollTop += ref.getBoundingClientRect().top - before
-    this.anchor.pick()
   }
 
   /**
@@ -213,7 +205,6 @@ export class ProgressiveRenderer {
         part = document.createElement('div')
         part.className = 'chunk-part'
         chunk.appendChild(part)
-        this.anchor.observe(part)
         partChars = 0
       }
       const chars = node.textContent?.length ?? 0
@@ -223,7 +214,6 @@ export class ProgressiveRenderer {
     }
     close()
     chunk.style.containIntrinsicSize = `auto ${this.estimate(total)}px`
-    this.anchor.observe(chunk)
     return chunk
   }
 

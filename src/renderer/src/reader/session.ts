@@ -301,7 +301,6 @@ export class ReaderSession {
     const r = this.scroller.getBoundingClientRect()
     const target = align === 'top' ? r.top + TOP_MARGIN_PX : r.top + r.height / 3
     if (Math.abs(y - target) > SETTLED_PX) this.scroller.scrollTop += y - target
-    this.renderer.anchor.pick()
     return true
   }
 
