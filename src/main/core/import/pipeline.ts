@@ -6,6 +6,7 @@ import { commitGroup, GROUP_MAX_ARTICLES, GROUP_MAX_BYTES, GROUP_MAX_MS, type Gr
 import type { ParseHints } from './parsers'
 import { heldBytes } from './packed'
 import { prepareFile, type WaitingDoc } from './prepare'
+import { beginWalBatch } from './wal-batch'
 import { acquirePool, poolRunning, releasePool } from './worker-pool'
 
 /** Something to import: a file on disk, an uploaded file, pasted text. */
@@ -89,6 +90,7 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   const outcomes: ImportOutcome[] = []
   // Workers are worth starting for a big batch, and worth using whenever they are up.
   const pool = opts.workers !== 'never' && (items.length >= POOL_MIN_ITEMS || poolRunning()) ? acquirePool() : null
+  const endWalBatch = items.length >= POOL_MIN_ITEMS ? beginWalBatch(lib) : null
   const prepare = (item: ImportItem): Promise<WaitingDoc[]> => {
     if (pool && item.path !== undefined) return pool.prepare({ path: item.path }, item.name, item.source)
     return item.load().then((loaded) => {
@@ -177,6 +179,7 @@ export async function importItems(lib: Library, items: ImportItem[], opts: Impor
   } finally {
     await Promise.allSettled(queue.map((a) => a.result))
     if (pool) releasePool(pool)
+    endWalBatch?.()
   }
   progress(null)
   return { jobId, outcomes, cancelled }
