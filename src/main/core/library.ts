@@ -11,13 +11,17 @@ type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => voi
  */
 export class Library {
   private listeners = new Set<Listener>()
+  /** Made once: better-sqlite3 builds a wrapper per transaction() call, and write() runs per article in an import. */
+  private readonly inTransaction: ReturnType<Database['transaction']>
 
   constructor(
     readonly db: Database,
     readonly path: string,
     /** True when this process created the file (first run). */
     readonly created: boolean
-  ) {}
+  ) {
+    this.inTransaction = db.transaction((fn: () => unknown) => fn())
+  }
 
   static open(path: string, opts: OpenOptions = {}): Library {
     const { db, created } = openDatabase(path, opts)
@@ -36,7 +40,7 @@ export class Library {
   /** Runs fn in one write transaction (IMMEDIATE, so a concurrent writer waits rather than fails mid-way). */
   write<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn).immediate()
+      return this.inTransaction.immediate(fn) as T
     } catch (e) {
       throw storageError(e, this.path) ?? e
     }
