@@ -151,3 +151,26 @@ test('find while only the part holding the position is here finds in that part, 
   // One match more, before the current one: the same match is now one number further.
   await expect(app.getByTestId('find-count')).toHaveText(`${current + 1} of 11`)
 })
+
+test('scrolling up from a reopened passage into text never drawn moves what is in view by exactly the scroll, step by step and in one long jump', async ({ app, served }) => {
+  // A title and preface of its own: the library is shared with the tests above, which import the same book.
+  const title = 'Scrolled up from where it was left'
+  const id = await importMarkdown(served, 'resume-scroll.md', title, bookBody(`A preface for: ${title}.`))
+  const article = await callApi<{ text: string }>(served, 'articles.get', { id })
+  await callApi(served, 'articles.setProgress', { id, progress: article.text.indexOf(SAVED_AT) / article.text.length })
+  await app.reload()
+  await app.getByTestId('article-row').filter({ hasText: title }).first().click()
+  await expect.poll(() => topOf(app, SAVED_AT)).toBeLessThan(60)
+  await expect(app.locator('[data-testid=article-body][data-render=complete]')).toBeAttached()
+  await app.waitForTimeout(300)
+  let before = (await topOf(app, SAVED_AT))!
+  // Four steps walk into text never drawn (the first 600 px above were drawn with the passage), then one long jump.
+  // scrollBy rather than the wheel: a synthetic wheel event was at times dropped by this page, scrolling nothing.
+  for (const [i, step] of [600, 600, 600, 600, 5000].entries()) {
+    await app.locator('.reader-scroll').evaluate((e, step) => e.scrollBy({ top: -step, behavior: 'instant' }), step)
+    await app.waitForTimeout(400)
+    const after = (await topOf(app, SAVED_AT))!
+    expect(Math.abs(after - before - step), `step ${i + 1}: a ${step} px scroll moved the passage ${after - before} px`).toBeLessThanOrEqual(2)
+    before = after
+  }
+})

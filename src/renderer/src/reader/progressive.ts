@@ -1,4 +1,5 @@
 import { afterNextPaint } from './frames'
+import { NearRenderer } from './near'
 import { blockAt, type BlockSource } from './parse'
 import type { TextIndex } from './text-index'
 
@@ -48,6 +49,7 @@ export class ProgressiveRenderer {
   private chunkChars = INITIAL_CHUNK_CHARS
   private pxPerChar = DEFAULT_PX_PER_CHAR
   private resolveDone!: () => void
+  private readonly near: NearRenderer
   /** Resolves once every block is in the page (never, if cancelled first). */
   readonly done = new Promise<void>((r) => (this.resolveDone = r))
 
@@ -60,7 +62,9 @@ export class ProgressiveRenderer {
     private readonly onChunk: (start: number, end: number) => void,
     /** Called (and rendering stopped) when a chunk throws, e.g. a TextMismatch. */
     private readonly onError: (e: unknown) => void
-  ) {}
+  ) {
+    this.near = new NearRenderer(scroller)
+  }
 
   get complete(): boolean {
     return this.source.complete && this.lo === 0 && this.hi === this.source.count
@@ -96,8 +100,10 @@ export class ProgressiveRenderer {
     else void this.run()
   }
 
+  /** Stops rendering and stops laying out chunks ahead of the viewport (the page is being left or rebuilt). */
   cancel(): void {
     this.cancelled = true
+    this.near.disconnect()
   }
 
   private async run(): Promise<void> {
@@ -160,7 +166,9 @@ export class ProgressiveRenderer {
 
   private append(to: number): void {
     if (to <= this.hi) return
-    this.body.appendChild(this.take(this.hi, to))
+    const chunk = this.take(this.hi, to)
+    this.body.appendChild(chunk)
+    this.near.observe(chunk)
     this.hi = to
   }
 
@@ -169,7 +177,9 @@ export class ProgressiveRenderer {
     if (from >= this.lo) return
     const ref = this.body.firstElementChild
     const before = ref?.getBoundingClientRect().top ?? 0
-    this.body.insertBefore(this.take(from, this.lo), this.body.firstChild)
+    const chunk = this.take(from, this.lo)
+    this.body.insertBefore(chunk, this.body.firstChild)
+    this.near.observe(chunk)
     this.lo = from
     if (ref) this.scroller.scrollTop += ref.getBoundingClientRect().top - before
   }

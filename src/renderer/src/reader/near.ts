@@ -1,0 +1,54 @@
+/**
+ * How far beyond the viewport, above and below, chunks and their parts are laid
+ * out with their real height ahead of being scrolled to. Chromium's own
+ * `content-visibility: auto` margin is a fraction of a screen, so a part first
+ * drawn as it scrolled in replaced its estimated height while in view, and
+ * whatever was on screen below its top moved by the estimate's error (a 600 px
+ * wheel step once moved the text by 1,664 px). Laid out this far ahead, a part's
+ * height changes while it is well away from the viewport, where the browser's
+ * scroll anchoring keeps the text in view still. It covers a long wheel or
+ * keyboard jump (5,000 px and a screen); a scrollbar drag further than this
+ * still lands on estimates, with nothing of the former view left to move.
+ */
+export const NEAR_MARGIN_PX = 6_000
+
+/**
+ * Marks the reader's chunks, and the parts of chunks near the viewport, with
+ * the `near` class while within NEAR_MARGIN_PX of it; styles/reader.css renders
+ * those (`content-visibility: visible`). Away again they go back to `auto` and
+ * keep the height they were drawn with (`contain-intrinsic-size: auto …`). Only
+ * the parts of near chunks are watched, so the browser checks few elements.
+ */
+export class NearRenderer {
+  private readonly parts: IntersectionObserver
+  private readonly chunks: IntersectionObserver
+
+  constructor(scroller: HTMLElement) {
+    const options: IntersectionObserverInit = { root: scroller, rootMargin: `${NEAR_MARGIN_PX}px 0px` }
+    this.parts = new IntersectionObserver((entries) => {
+      for (const e of entries) e.target.classList.toggle('near', e.isIntersecting)
+    }, options)
+    this.chunks = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        e.target.classList.toggle('near', e.isIntersecting)
+        for (const part of e.target.children) {
+          if (e.isIntersecting) this.parts.observe(part)
+          else {
+            this.parts.unobserve(part)
+            part.classList.remove('near')
+          }
+        }
+      }
+    }, options)
+  }
+
+  /** Starts watching a chunk just put in the page. */
+  observe(chunk: HTMLElement): void {
+    this.chunks.observe(chunk)
+  }
+
+  disconnect(): void {
+    this.chunks.disconnect()
+    this.parts.disconnect()
+  }
+}
