@@ -13,6 +13,15 @@
 export const NEAR_MARGIN_PX = 6_000
 
 /**
+ * Laying out 6,000 px ahead costs the frames right after first paint, which is
+ * when the highlights are painted; so it starts this long after opening, or at
+ * the reader's first wheel, key, pointer or touch, whichever comes first.
+ */
+export const NEAR_START_MS = 1_000
+
+const USER_INPUT = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const
+
+/**
  * Marks the reader's chunks, and the parts of chunks near the viewport, with
  * the `near` class while within NEAR_MARGIN_PX of it; styles/reader.css renders
  * those (`content-visibility: visible`). Away again they go back to `auto` and
@@ -22,6 +31,10 @@ export const NEAR_MARGIN_PX = 6_000
 export class NearRenderer {
   private readonly parts: IntersectionObserver
   private readonly chunks: IntersectionObserver
+  /** Chunks put in the page before the watching starts. */
+  private waiting: HTMLElement[] | null = []
+  private readonly timer: ReturnType<typeof setTimeout>
+  private readonly startNow = () => this.start()
 
   constructor(scroller: HTMLElement) {
     const options: IntersectionObserverInit = { root: scroller, rootMargin: `${NEAR_MARGIN_PX}px 0px` }
@@ -40,14 +53,32 @@ export class NearRenderer {
         }
       }
     }, options)
+    this.timer = setTimeout(this.startNow, NEAR_START_MS)
+    for (const type of USER_INPUT) window.addEventListener(type, this.startNow, { capture: true, passive: true })
   }
 
-  /** Starts watching a chunk just put in the page. */
+  /** Starts watching a chunk just put in the page (at once, or when the watching starts). */
   observe(chunk: HTMLElement): void {
-    this.chunks.observe(chunk)
+    if (this.waiting) this.waiting.push(chunk)
+    else this.chunks.observe(chunk)
+  }
+
+  private start(): void {
+    if (!this.waiting) return
+    const chunks = this.waiting
+    this.waiting = null
+    this.stopStarting()
+    for (const c of chunks) if (c.isConnected) this.chunks.observe(c)
+  }
+
+  private stopStarting(): void {
+    clearTimeout(this.timer)
+    for (const type of USER_INPUT) window.removeEventListener(type, this.startNow, { capture: true })
   }
 
   disconnect(): void {
+    this.waiting = null
+    this.stopStarting()
     this.chunks.disconnect()
     this.parts.disconnect()
   }
