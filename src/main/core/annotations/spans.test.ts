@@ -1,19 +1,12 @@
-import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Library } from '../library'
-import { call, fixtureText, ok, rangeOf, storeText, tempLibrary } from './test-library'
+import { describe, expect, it } from 'vitest'
+import { call, fixtureText, ok, rangeOf, storeText } from './test-library'
+import { useTempLibrary } from '../testing/temp-library'
 
-let opened: { lib: Library; dir: string } | null = null
-afterEach(() => {
-  opened?.lib.close()
-  if (opened) rmSync(opened.dir, { recursive: true, force: true })
-  opened = null
-})
+const t = useTempLibrary()
 
 describe('what the reader paints of an article’s highlights', () => {
   it('lists the live, placed highlights in reading order, the same ones and places annotations.list gives', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const text = fixtureText()
     const articleId = storeText(lib, text)
     const later = await ok(lib, 'annotations.create', { articleId, ...rangeOf(text, 'Kazakhstan', 2_000), color: 'green' })
@@ -35,8 +28,7 @@ describe('what the reader paints of an article’s highlights', () => {
   })
 
   it('an article without highlights has empty columns; an unknown one is not_found', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const articleId = storeText(lib, 'Nothing highlighted here.')
     expect(await ok(lib, 'annotations.spans', { articleId })).toEqual({ ids: [], starts: [], ends: [], colors: [] })
     const r = await call(lib, 'annotations.spans', { articleId: '00000000-0000-0000-0000-000000000000' })

@@ -1,16 +1,11 @@
-import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { ok, storeText, tempLibrary } from '../annotations/test-library'
+import { describe, expect, it } from 'vitest'
+import { ok, storeText } from '../annotations/test-library'
 import type { Library } from '../library'
 import { BLOCK_MARK_STEP_BYTES, buildBlockIndex } from './block-index'
 import { RESUME_HTML_BYTES, RESUME_TEXT_CHARS } from './resume'
+import { useTempLibrary } from '../testing/temp-library'
 
-let opened: { lib: Library; dir: string } | null = null
-afterEach(() => {
-  opened?.lib.close()
-  if (opened) rmSync(opened.dir, { recursive: true, force: true })
-  opened = null
-})
+const t = useTempLibrary()
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 const bytes = (s: string) => Buffer.byteLength(s)
@@ -28,8 +23,7 @@ const rowidOf = (lib: Library, id: string) => (lib.db.prepare('SELECT rowid FROM
 
 describe('the block index of a long article', () => {
   it('marks block boundaries about every 16 KB of HTML whose offsets and bytes agree with the stored text and HTML', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = idOfLong(lib)
     const a = await ok(lib, 'articles.get', { id })
     const index = buildBlockIndex(a.html, a.text)!
@@ -54,8 +48,7 @@ describe('the block index of a long article', () => {
 
 describe('reopening a long article part-way', () => {
   it('answers the saved position as a text offset and the byte ranges of the whole blocks holding it, whose text is the text at that offset', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = idOfLong(lib)
     const a = await ok(lib, 'articles.get', { id })
     await ok(lib, 'articles.setProgress', { id, progress: 0.5 })
@@ -76,8 +69,7 @@ describe('reopening a long article part-way', () => {
   })
 
   it('resumes near the end with the rest of the article, and not at all at the start or for a short article', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = idOfLong(lib)
     await ok(lib, 'articles.setProgress', { id, progress: 0.999 })
     expect((await ok(lib, 'articles.open', { id })).resume?.to).toBeNull()
@@ -89,8 +81,7 @@ describe('reopening a long article part-way', () => {
   })
 
   it('works for a library made before block indexes: computed on the first reopening, then read back', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = idOfLong(lib)
     await ok(lib, 'articles.setProgress', { id, progress: 0.3 })
     const expected = (await ok(lib, 'articles.open', { id })).resume

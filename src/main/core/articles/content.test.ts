@@ -1,14 +1,8 @@
-import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { ok, call, storeText, tempLibrary } from '../annotations/test-library'
-import type { Library } from '../library'
+import { describe, expect, it } from 'vitest'
+import { ok, call, storeText } from '../annotations/test-library'
+import { useTempLibrary } from '../testing/temp-library'
 
-let opened: { lib: Library; dir: string } | null = null
-afterEach(() => {
-  opened?.lib.close()
-  if (opened) rmSync(opened.dir, { recursive: true, force: true })
-  opened = null
-})
+const t = useTempLibrary()
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 // A leading BOM, emoji (surrogate pairs), CJK, right-to-left text, combining marks, and the characters HTML escapes.
@@ -16,8 +10,7 @@ const TRICKY = '\uFEFFOpening 😀 line\n\n中文段落，日本語のテキス�
 
 describe('opening an article in the reader', () => {
   it('gives the same article as articles.get: details as JSON, HTML and text as bytes that decode to the very same strings', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = storeText(lib, TRICKY, 'Tricky 😀')
     // Paragraphs are trimmed on the way in; a text may still begin with U+FEFF (a decoder must not eat it).
     lib.write(() => lib.db.prepare("UPDATE article_content SET text = char(65279) || text WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?)").run(id))
@@ -33,8 +26,7 @@ describe('opening an article in the reader', () => {
   })
 
   it('comes in byte pieces, cut anywhere, that one streaming decoder joins into the same text', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = storeText(lib, TRICKY)
     const whole = await ok(lib, 'articles.get', { id })
     const total = (await ok(lib, 'articles.content', { id, part: 'text' })).byteLength
@@ -50,16 +42,14 @@ describe('opening an article in the reader', () => {
   })
 
   it('an empty article has empty content, not an error', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = storeText(lib, '', 'Empty')
     expect((await ok(lib, 'articles.content', { id, part: 'text' })).byteLength).toBe(0)
     expect((await ok(lib, 'articles.content', { id, part: 'html' })).byteLength).toBe(0)
   })
 
   it('a deleted or unknown article is not_found, and a wrong part is refused naming the argument', async () => {
-    opened = tempLibrary()
-    const { lib } = opened
+    const { lib } = t
     const id = storeText(lib, 'Some text.')
     lib.write(() => lib.db.prepare("UPDATE articles SET deleted_at = '2026-01-01' WHERE id = ?").run(id))
     for (const r of [await call(lib, 'articles.open', { id }), await call(lib, 'articles.content', { id, part: 'text' })]) {
