@@ -12,11 +12,13 @@ import { appendFileSync, writeFileSync } from 'node:fs'
 import { Library } from '../../src/main/core/library'
 import { itemsFromPaths } from '../../src/main/core/import/items'
 import { importItems } from '../../src/main/core/import/pipeline'
-import { peakRssMb, threadCpuMs } from './proc-stats'
+import { mainRunQueueMs, peakRssMb, threadCpuMs } from './proc-stats'
 
 export interface ImportChildResult {
   ms: number
   mainCpuMs: number | null
+  /** Milliseconds the writer (main) thread was runnable but waiting for a core (Linux), null where unknown. */
+  mainWaitMs: number | null
   otherCpuMs: number | null
   peakRssMb: number
   /** Peaks over the samples, MB: main-thread V8 heap used, and memory outside V8 heaps (SQLite, buffers). */
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const lib = Library.open(db)
   const items = await itemsFromPaths([folder])
   const before = threadCpuMs()
+  const wait0 = mainRunQueueMs()
   const t0 = performance.now()
   let done = 0
   let peakHeapMb = 0
@@ -56,6 +59,8 @@ async function main(): Promise<void> {
   const ms = performance.now() - t0
   clearInterval(sampler)
   const after = threadCpuMs()
+  const wait1 = mainRunQueueMs()
+  const mainWaitMs = wait0 === null || wait1 === null ? null : wait1 - wait0
   lib.close()
   const main = String(process.pid)
   let mainCpuMs: number | null = null
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
     for (const [tid, v] of after) if (tid !== main) otherCpuMs += v - (before.get(tid) ?? 0)
   }
   const failed = report.outcomes.flatMap((o) => ('error' in o ? [o.error] : []))
-  const result: ImportChildResult = { ms, mainCpuMs, otherCpuMs, peakRssMb: peakRssMb(), peakHeapMb, peakExternalMb, failed: failed.slice(0, 3) }
+  const result: ImportChildResult = { ms, mainCpuMs, mainWaitMs, otherCpuMs, peakRssMb: peakRssMb(), peakHeapMb, peakExternalMb, failed: failed.slice(0, 3) }
   process.stdout.write(JSON.stringify(result) + '\n')
 }
 

@@ -30,3 +30,16 @@ export function peakRssMb(): number {
   return process.memoryUsage().rss / 1048576
 }
 
+
+/**
+ * Milliseconds this process's main thread has spent runnable but waiting for a core
+ * (the second field of schedstat, Linux with schedstats), or null where unknown.
+ */
+export function mainRunQueueMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(' ')
+    return Number(fields[1]) / 1e6
+  } catch {
+    return null
+  }
+}

@@ -5,6 +5,7 @@ import { packArticle } from './packed'
 import { prepareFile, type WaitingDoc } from './prepared-article'
 import type { ParseHints } from './parsers'
 import { readImportFileSync } from './read-file'
+import { lowerThreadPriority } from './thread-priority'
 import { ImportError } from './types'
 
 /** A file to prepare: its bytes, or its path for the worker to read (keeping the writer thread free). */
@@ -44,6 +45,8 @@ async function prepare(req: PrepareRequest, bytes: Uint8Array, transfer: ArrayBu
 const ANSWERS_PER_MESSAGE = 8
 /** Answers held back are sent before a file this big is parsed, so a book or a PDF never keeps them waiting. */
 const SEND_BEFORE_BYTES = 256 * 1024
+
+lowerThreadPriority()
 
 // A message holds several requests; answers go back a few at a time as they are ready,
 // and whatever is ready when a message's requests are done goes at once, so the writer
