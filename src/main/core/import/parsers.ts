@@ -1,4 +1,5 @@
 import { parserFor, type FormatId } from './detect'
+import { keepNativeBuiltins } from './native-builtins'
 import { parseText } from './text'
 import type { Parser, ParseResult } from './types'
 
@@ -15,16 +16,12 @@ const PARSERS: Record<FormatId, () => Promise<Parser>> = {
   pdf: loadPdfParser
 }
 
-/**
- * pdfjs-dist's legacy build installs core-js polyfills over some globals, among
- * them JSON.stringify (about 10× slower), which would slow every later API answer
- * of the process. pdf.js does not need it, so the native one is put back.
- */
+/** pdf.js and its worker module replace built-ins when they load; see native-builtins.ts. */
 async function loadPdfParser(): Promise<Parser> {
-  const nativeStringify = JSON.stringify
-  const { parsePdf } = await import('./pdf').finally(() => (JSON.stringify = nativeStringify))
+  const restore = keepNativeBuiltins()
+  const { parsePdf } = await import('./pdf').finally(restore)
   // pdf.js loads its worker module on first use, which installs the polyfills again.
-  return (input) => parsePdf(input).finally(() => (JSON.stringify = nativeStringify))
+  return (input) => parsePdf(input).finally(restore)
 }
 
 /** What a transport knows about bytes it delivered (an HTTP response): format and charset. */
