@@ -4,7 +4,7 @@ import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
 import { normalizeForIndex } from '../search-text'
 import { sql } from '../annotations/statements'
-import { markLongArticle } from './block-index'
+import { MARKED_AT_IMPORT_CHARS, markLongArticle } from './block-index'
 import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
 import { tagsByArticle } from './tags-of'
 import { mergeReimport, type EditableValues } from './user-edits'
@@ -26,19 +26,50 @@ export interface NewArticle {
   wordCount?: number
 }
 
+/**
+ * An article whose html and text arrive as UTF-8 bytes (from an import worker; see
+ * import/packed.ts): they are bound as TEXT straight from the bytes, so the writer
+ * thread neither makes the strings nor encodes them to UTF-8 again for SQLite.
+ */
+export type EncodedArticle = Omit<NewArticle, 'html' | 'text'> & {
+  html: Uint8Array
+  text: Uint8Array
+  /** normalizeForIndex(text) as UTF-8, or null when that is the text itself. */
+  indexText: Uint8Array | null
+}
+
+/** What the import stores: an article with string bodies, or with UTF-8 ones. */
+export type StorableArticle = NewArticle | EncodedArticle
+
+export const isEncoded = (a: StorableArticle): a is EncodedArticle => typeof a.html !== 'string'
+
+/** The same bytes as a Buffer (no copy): what better-sqlite3 binds as a blob, cast to TEXT by the statements. */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+
+/** The article with its bodies as strings (for the rarer paths that need them: an update, a long article's marks). */
+export function decodeArticle(a: StorableArticle): NewArticle {
+  if (!isEncoded(a)) return a
+  const { indexText: _, ...rest } = a
+  return { ...rest, html: asBuffer(a.html).toString('utf8'), text: asBuffer(a.text).toString('utf8') }
+}
+
 export function countWords(text: string): number {
   const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)
   return m ? m.length : 0
 }
 
 /** Adds an article's full-text index entry. Call inside a transaction. */
-export function indexArticle(lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'>): void {
-  sql(lib, 'INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, ?)')
-    .run(rowid, normalizeForIndex(a.title), normalizeForIndex(a.author ?? ''), normalizeForIndex(a.text))
+export function indexArticle(
+  lib: Library, rowid: number, a: Pick<NewArticle, 'title' | 'author' | 'text'> | Pick<EncodedArticle, 'title' | 'author' | 'text' | 'indexText'>
+): void {
+  // CAST is a no-op for a string, and makes UTF-8 bytes TEXT.
+  const text = typeof a.text === 'string' ? normalizeForIndex(a.text) : asBuffer(('indexText' in a && a.indexText) || a.text)
+  sql(lib, 'INSERT INTO articles_fts(rowid, title, author, text) VALUES (?, ?, ?, CAST(? AS TEXT))')
+    .run(rowid, normalizeForIndex(a.title), normalizeForIndex(a.author ?? ''), text)
 }
 
 /** Inserts an article with its content and index entry. Call inside a transaction. */
-export function insertArticle(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
+export function insertArticle(lib: Library, a: StorableArticle, now = new Date().toISOString()): { rowid: number; id: string } {
   const inserted = insertArticleRows(lib, a, now)
   indexArticle(lib, inserted.rowid, a)
   return inserted
@@ -49,17 +80,28 @@ export function insertArticle(lib: Library, a: NewArticle, now = new Date().toIS
  * with indexArticle in the same transaction (the import indexes a group together:
  * FTS5 writes its pending terms out at every savepoint). Call inside a transaction.
  */
-export function insertArticleRows(lib: Library, a: NewArticle, now = new Date().toISOString()): { rowid: number; id: string } {
+export function insertArticleRows(lib: Library, a: StorableArticle, now = new Date().toISOString()): { rowid: number; id: string } {
   const id = randomUUID()
   const info = sql(
     lib,
     `INSERT INTO articles(id, title, author, published, source, site, format, encoding, language,
        content_hash, word_count, imported_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash, a.wordCount ?? countWords(a.text), now, now)
+  ).run(
+    id, a.title, a.author, a.published, a.source, a.site, a.format, a.encoding, a.language, a.contentHash,
+    a.wordCount ?? countWords(decodeArticle(a).text), now, now
+  )
   const rowid = Number(info.lastInsertRowid)
-  sql(lib, 'INSERT INTO article_content(article_rowid, html, text) VALUES (?, ?, ?)').run(rowid, a.html, a.text)
-  markLongArticle(lib, rowid, a.html, a.text)
+  const encoded = isEncoded(a)
+  sql(lib, 'INSERT INTO article_content(article_rowid, html, text) VALUES (?, CAST(? AS TEXT), CAST(? AS TEXT))').run(
+    rowid, encoded ? asBuffer(a.html) : a.html, encoded ? asBuffer(a.text) : a.text
+  )
+  // Its bytes are at least its characters: only an article that may be long is decoded to be marked.
+  if (!encoded) markLongArticle(lib, rowid, a.html, a.text)
+  else if (a.html.byteLength >= MARKED_AT_IMPORT_CHARS) {
+    const { html, text } = decodeArticle(a)
+    markLongArticle(lib, rowid, html, text)
+  }
   return { rowid, id }
 }
 

@@ -15,12 +15,12 @@
 import type { ImportOutcome } from '../../../shared/model'
 import { ScholiaError } from '../../../shared/errors'
 import {
-  findByHash, findBySource, indexArticle, insertArticle, insertArticleRows, replaceArticleContent, type NewArticle
+  decodeArticle, findByHash, findBySource, indexArticle, insertArticle, insertArticleRows, replaceArticleContent,
+  type StorableArticle
 } from '../articles/repo'
 import type { Library } from '../library'
 import { tagArticle } from '../tags/attach'
 import type { WaitingDoc } from './prepare'
-import { unpackArticle } from './packed'
 import { afterContentReplaced } from './reanchor-hook'
 import { ImportError } from './types'
 
@@ -40,7 +40,7 @@ export type GroupEntry = { name: string; docs: WaitingDoc[] } | { name: string; 
 /** An article stored in a group whose index entry is added at the end of the group. */
 interface Unindexed {
   rowid: number
-  article: NewArticle
+  article: StorableArticle
 }
 
 /**
@@ -50,7 +50,7 @@ interface Unindexed {
  * with `unindexed`, a created article's index entry is left to the caller (pushed there
  * once the savepoint is released).
  */
-export function storeArticle(lib: Library, file: string, a: NewArticle, tags: readonly string[], unindexed?: Unindexed[]): ImportOutcome {
+export function storeArticle(lib: Library, file: string, a: StorableArticle, tags: readonly string[], unindexed?: Unindexed[]): ImportOutcome {
   let created: number | null = null
   const outcome = lib.write((): ImportOutcome => {
     const dup = findByHash(lib, a.contentHash)
@@ -62,8 +62,9 @@ export function storeArticle(lib: Library, file: string, a: NewArticle, tags: re
     } else {
       const previous = a.source ? findBySource(lib, a.source)[0] : undefined
       if (previous) {
-        replaceArticleContent(lib, previous.rowid, a)
-        afterContentReplaced(lib, previous.id, a.text)
+        const changed = decodeArticle(a)
+        replaceArticleContent(lib, previous.rowid, changed)
+        afterContentReplaced(lib, previous.id, changed.text)
         status = 'updated'
         target = previous
       } else {
@@ -100,7 +101,7 @@ class GroupWriter {
   outcomesOf(entry: GroupEntry): ImportOutcome[] {
     if ('error' in entry) return [{ file: entry.name, error: oneLine(entry.name, entry.error) }]
     return entry.docs.map((d) => {
-      const a = unpackArticle(d.article)
+      const a = d.article
       // A new version of an article stored earlier in this group replaces its index entry: add that entry first.
       if (a.source !== null && this.sources.has(a.source)) this.indexPending()
       const before = this.unindexed.length

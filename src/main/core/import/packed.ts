@@ -1,67 +1,50 @@
 /**
- * Article bodies cross from the import workers to the writer as bytes in transferred
- * buffers, not as strings. As strings, each message put ~50 KB per article on the
- * writer thread's V8 heap; held a few hundred milliseconds (read-ahead, then the open
- * group) they outlived the young generation and were promoted, so the old space filled
- * with dead bodies between full collections: at 40k articles the writer's heap was
- * 280 MB for 70 MB live. Bytes live outside the heap (freed with their small wrappers),
- * and the strings are made only when the article is written, dying young.
- *
- * The bytes are the string's own units — Latin-1 when every character fits in a byte,
- * else UTF-16 — so making the string again is a copy, not a UTF-8 decode (which cost
- * the writer ~60 µs per article).
+ * Article bodies cross from the import workers to the writer as UTF-8 bytes in one
+ * transferred buffer per article, not as strings:
+ * - As strings, each message put ~50 KB per article on the writer thread's V8 heap;
+ *   held a few hundred milliseconds (read-ahead, then the open group) they outlived
+ *   the young generation and were promoted, so the old space filled with dead bodies
+ *   between full collections (at 40k articles the writer's heap was 280 MB for 70 MB
+ *   live). Bytes live outside the heap and are freed with their small wrappers.
+ * - As UTF-8, the writer binds them as TEXT directly (repo.ts, EncodedArticle): it
+ *   makes no string and does no encoding for SQLite, which took 18% of its time per
+ *   article when it rebuilt the strings and SQLite encoded them again, three times
+ *   (html, text, and the text for the full-text index).
+ * The full-text index takes normalizeForIndex(text), computed here too; it travels
+ * only when it differs from the text (a text with ё).
  */
-import type { NewArticle } from '../articles/repo'
+import type { EncodedArticle, NewArticle, StorableArticle } from '../articles/repo'
+import { normalizeForIndex } from '../search-text'
 
-/** A string's code units: one byte each, or two (UTF-16LE) when `wide`. */
-export interface PackedString {
-  bytes: Uint8Array
-  wide: boolean
-}
-
-/** A prepared article whose html and text travel as bytes. */
-export type PackedArticle = Omit<NewArticle, 'html' | 'text'> & { html: PackedString; text: PackedString }
-
-const NOT_LATIN1 = /[^\x00-\xff]/
-
-/** Bytes a string packs into: one per unit when every character fits in a byte, else two. */
-const packedLength = (s: string, wide: boolean): number => (wide ? 2 * s.length : s.length)
-
-function unpackString(p: PackedString): string {
-  const buf = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength)
-  return buf.toString(p.wide ? 'utf16le' : 'latin1')
-}
+/** A prepared article as a worker sends it. */
+export type PackedArticle = EncodedArticle
 
 /**
- * Packs an article for postMessage; its buffer goes in `transfer`. Exact for every
- * string, lone surrogates included. Html and text share one buffer (one allocation and
- * one transfer per article, not two).
+ * Packs an article for postMessage; its buffer goes in `transfer`. Strings come back
+ * as their UTF-8 (a lone surrogate as U+FFFD, exactly what SQLite would have stored).
  */
 export function packArticle(a: NewArticle, transfer: ArrayBuffer[]): PackedArticle {
-  const htmlWide = NOT_LATIN1.test(a.html)
-  const textWide = NOT_LATIN1.test(a.text)
-  const htmlBytes = packedLength(a.html, htmlWide)
-  const textBytes = packedLength(a.text, textWide)
+  const indexText = normalizeForIndex(a.text)
+  const htmlBytes = Buffer.byteLength(a.html)
+  const textBytes = Buffer.byteLength(a.text)
+  const indexBytes = indexText === a.text ? 0 : Buffer.byteLength(indexText)
   // A buffer of its own (never the shared pool of small Buffers), so it can be transferred.
-  const buf = Buffer.allocUnsafeSlow(htmlBytes + textBytes)
-  buf.write(a.html, 0, htmlBytes, htmlWide ? 'utf16le' : 'latin1')
-  buf.write(a.text, htmlBytes, textBytes, textWide ? 'utf16le' : 'latin1')
+  const buf = Buffer.allocUnsafeSlow(htmlBytes + textBytes + indexBytes)
+  buf.write(a.html, 0, htmlBytes, 'utf8')
+  buf.write(a.text, htmlBytes, textBytes, 'utf8')
+  if (indexBytes > 0) buf.write(indexText, htmlBytes + textBytes, indexBytes, 'utf8')
   transfer.push(buf.buffer as ArrayBuffer)
+  const view = (offset: number, length: number): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset + offset, length)
   return {
     ...a,
-    html: { bytes: new Uint8Array(buf.buffer, buf.byteOffset, htmlBytes), wide: htmlWide },
-    text: { bytes: new Uint8Array(buf.buffer, buf.byteOffset + htmlBytes, textBytes), wide: textWide }
+    html: view(0, htmlBytes),
+    text: view(htmlBytes, textBytes),
+    indexText: indexBytes > 0 ? view(htmlBytes + textBytes, indexBytes) : null
   }
 }
 
-/** The article with its html and text as strings, made just before it is written. */
-export function unpackArticle(a: NewArticle | PackedArticle): NewArticle {
-  if (typeof a.html === 'string') return a as NewArticle
-  return { ...a, html: unpackString(a.html), text: unpackString(a.text as PackedString) }
-}
-
 /** Memory an article holds on the writer thread while it waits, in bytes. */
-export function heldBytes(a: NewArticle | PackedArticle): number {
+export function heldBytes(a: StorableArticle): number {
   if (typeof a.html === 'string') return 2 * (a.html.length + (a.text as string).length)
-  return a.html.bytes.byteLength + (a.text as PackedString).bytes.byteLength
+  return a.html.buffer.byteLength
 }

@@ -6,9 +6,8 @@
  * without loading them.
  */
 import { createHash } from 'node:crypto'
-import type { NewArticle } from '../articles/repo'
+import type { NewArticle, StorableArticle } from '../articles/repo'
 import type { Canonical } from './canonical-text'
-import type { PackedArticle } from './packed'
 import { parseBytes, type ParseHints } from './parsers'
 import { ImportError, type ParsedDoc } from './types'
 import { countWordsFast } from './word-count'
@@ -23,7 +22,7 @@ export interface PreparedDoc {
 
 /** A prepared article waiting for the writer: packed (see packed.ts) when it comes from a worker. */
 export interface WaitingDoc {
-  article: NewArticle | PackedArticle
+  article: StorableArticle
   tags: string[]
 }
 
