@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import type { Annotation, Color } from '../../../shared/model'
 import type { Library } from '../library'
 import { articleText } from './article-text'
 import { currentCreator, getAnnotation, indexAnnotation, bumpAnnotationCount, setAnnotationTags } from './repo'
 import { selectorsFor } from './selection'
 import { sql } from './statements'
+import { newId } from '../ids'
 
 /** A highlight as the UI asks for it: a range of the article's plain text. */
 export interface NewAnnotation {
@@ -39,7 +39,7 @@ export function createAnnotation(lib: Library, a: NewAnnotation, now = new Date(
     ).get(article.id, position.start, position.end, a.color) as { id: string } | undefined
     if (same) return getAnnotation(lib, same.id)
 
-    const id = randomUUID()
+    const id = newId()
     const insert = sql(
       lib,
       `INSERT INTO annotations(id, article_id, start_pos, end_pos, exact, prefix, suffix, color, note, creator,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Article } from '../../../shared/model'
 import { ScholiaError } from '../../../shared/errors'
 import type { Library } from '../library'
@@ -8,6 +7,7 @@ import { MARKED_AT_IMPORT_CHARS, markLongArticle } from './block-index'
 import { SUMMARY_COLUMNS, toArticle, type ArticleRow } from './rows'
 import { tagsByArticle } from './tags-of'
 import { mergeReimport, type EditableValues } from './user-edits'
+import { newId } from '../ids'
 
 /** A sanitised, canonical article ready to be stored. */
 export interface NewArticle {
@@ -81,7 +81,7 @@ export function insertArticle(lib: Library, a: StorableArticle, now = new Date()
  * FTS5 writes its pending terms out at every savepoint). Call inside a transaction.
  */
 export function insertArticleRows(lib: Library, a: StorableArticle, now = new Date().toISOString()): { rowid: number; id: string } {
-  const id = randomUUID()
+  const id = newId()
   const info = sql(
     lib,
     `INSERT INTO articles(id, title, author, published, source, site, format, encoding, language,
