@@ -9,9 +9,26 @@ import type { ImportItem } from './pipeline'
 /** Extensions picked up when a folder is imported; other files in it are skipped. */
 export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.epub', '.pdf'])
 
-function fileItem(path: string, shown: string): ImportItem {
-  return { name: shown, source: path, path, load: () => readImportFile(path) }
+/**
+ * A file on disk. A class rather than an object with its own closure: a folder of
+ * 100k files is 100k items held for the whole import, and every full collection of
+ * the writer thread's heap walks them (47 MB with a closure per item, 37 MB so).
+ */
+class FileItem implements ImportItem {
+  readonly source: string
+  constructor(
+    readonly path: string,
+    readonly name: string
+  ) {
+    this.source = path
+  }
+
+  load(): Promise<Uint8Array> {
+    return readImportFile(this.path)
+  }
 }
+
+const fileItem = (path: string, shown: string): ImportItem => new FileItem(path, shown)
 
 /** True for an argument that is a web address rather than a path. */
 export const isWebAddress = (s: string): boolean => /^https?:\/\//i.test(s.trim())
