@@ -30,7 +30,6 @@ export function peakRssMb(): number {
   return process.memoryUsage().rss / 1048576
 }
 
-
 /**
  * Milliseconds this process's main thread has spent runnable but waiting for a core
  * (the second field of schedstat, Linux with schedstats), or null where unknown.

@@ -28,8 +28,6 @@ class FileItem implements ImportItem {
   }
 }
 
-const fileItem = (path: string, shown: string): ImportItem => new FileItem(path, shown)
-
 /** True for an argument that is a web address rather than a path. */
 export const isWebAddress = (s: string): boolean => /^https?:\/\//i.test(s.trim())
 
@@ -65,7 +63,7 @@ export async function itemsFromPaths(paths: string[]): Promise<ImportItem[]> {
       continue
     }
     if (info.isDirectory()) await walk(abs, out)
-    else out.push(fileItem(abs, p))
+    else out.push(new FileItem(abs, p))
   }
   return out
 }
@@ -79,7 +77,7 @@ async function walk(dir: string, out: ImportItem[]): Promise<void> {
     if (e.name.startsWith('.')) continue
     const full = join(dir, e.name)
     if (e.isDirectory()) await walk(full, out)
-    else if (e.isFile() && IMPORTABLE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(fileItem(full, full))
+    else if (e.isFile() && IMPORTABLE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(new FileItem(full, full))
   }
 }
 
