@@ -25,7 +25,6 @@ export const BLOCK = new Set([
   'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
 ])
 
-const SURROGATE = /[\ud800-\udfff]/
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /**
@@ -34,8 +33,14 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * low surrogates into an invalid code point and throws.
  */
 export function wellFormed(s: string): string {
-  return SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s
+  return isWellFormed(s) ? s : s.replace(LONE_SURROGATE, '\ufffd')
 }
+
+/**
+ * String#isWellFormed (ES2024, in Node 20 and later; TypeScript's ES2023 library lacks
+ * it): a native scan, several times faster than a regex looking for surrogates.
+ */
+export const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed()
 
 const TEXT_SPECIAL = /[&<>\u00a0\r]/
 /** Escapes a text node as the canonical serialiser writes it. */

@@ -23,6 +23,13 @@ describe('word count of imported text', () => {
     )
   })
 
+  it('classifies every Latin-1 character as the library does (that scan reads a table filled up front)', () => {
+    for (let c = 0; c < 0x100; c++) {
+      const ch = String.fromCharCode(c)
+      for (const s of [`a${ch}b`, `${ch}`, `${ch}${ch} 1${ch}`, `x-${ch}`, `'${ch}'`]) expect(countWordsFast(s), JSON.stringify(s)).toBe(countWords(s))
+    }
+  })
+
   it('counts hyphenated and apostrophised words once', () => {
     expect(countWordsFast("l'homme d’État well-known -- dash - Учёные 2024-03-15")).toBe(6)
   })

@@ -29,6 +29,8 @@ for (const c of [0x27, 0x2019, 0x2d]) classes[c] = JOINER
 classes.fill(HIGH_SURROGATE, 0xd800, 0xdc00)
 // A low surrogate on its own is never part of a word.
 classes.fill(OTHER, 0xdc00, 0xe000)
+// The Latin-1 scan reads the table without checking for UNKNOWN.
+for (let c = 0x80; c < 0x100; c++) classify(c)
 
 function classify(c: number): number {
   return (classes[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? WORD : OTHER)
@@ -52,13 +54,38 @@ function scratchOf(bytes: number): Buffer {
 }
 
 /**
- * The number of words in the code units `units[0..n)`. A word starts at a letter or
+ * The number of words in the Latin-1 code units `units[0..n)`. A word starts at a letter or
  * digit that follows neither a letter or digit nor a single joiner right after one.
  * Computed from the classes of the two previous code points with bit operations
  * rather than branches or a state table: word boundaries come too often for branch
  * prediction, and a state read from a table makes every step wait for the last.
+ * Every Latin-1 unit is classified up front, so this loop has no branch at all.
  */
-function countUnits(units: Uint8Array | Uint16Array, n: number): number {
+function countLatin1Units(units: Uint8Array, n: number): number {
+  // Locals, not module bindings: a bundler turns top-level consts into vars, which the
+  // optimiser then reloads and checks on every step of the loop.
+  const table = classes
+  const word = WORD
+  let words = 0
+  let p1 = OTHER
+  let p2 = OTHER
+  for (let i = 0; i < n; i++) {
+    const k = table[units[i]]
+    // WORD is bit 0 and JOINER bit 1: a start is k a word, p1 not a word, and not (p1 a joiner after a word).
+    words += k & ~p1 & ~((p1 >> 1) & p2) & word
+    p2 = p1
+    p1 = k
+  }
+  return words
+}
+
+/**
+ * The same count over UTF-16 code units, classifying units on first sight and pairing
+ * surrogates. A separate function from the Latin-1 one so that each loop reads one
+ * kind of typed array: one loop for both made every element load polymorphic
+ * (50 against 23 µs for an 11,000-character article).
+ */
+function countUtf16Units(units: Uint16Array, n: number): number {
   // Locals, not module bindings: a bundler turns top-level consts into vars, which the
   // optimiser then reloads and checks on every step of the loop.
   const table = classes
@@ -90,11 +117,11 @@ export function countWordsFast(text: string): number {
   if (!NOT_LATIN1.test(text)) {
     const buf = scratchOf(n)
     buf.write(text, 0, n, 'latin1')
-    return countUnits(buf, n)
+    return countLatin1Units(buf, n)
   }
-  if (!LITTLE_ENDIAN) return countUnits(Uint16Array.from({ length: n }, (_, i) => text.charCodeAt(i)), n)
+  if (!LITTLE_ENDIAN) return countUtf16Units(Uint16Array.from({ length: n }, (_, i) => text.charCodeAt(i)), n)
   const buf = scratchOf(2 * n)
   // Lone surrogates survive a UTF-16LE write unchanged: the units are the string's own.
   buf.write(text, 0, 2 * n, 'utf16le')
-  return countUnits(new Uint16Array(buf.buffer, buf.byteOffset, n), n)
+  return countUtf16Units(new Uint16Array(buf.buffer, buf.byteOffset, n), n)
 }
