@@ -22,7 +22,9 @@ import { threadCpuMs } from './proc-stats'
 export interface ImportBenchRow {
   n: number
   megabytes: number
+  /** Bare FTS5 rate: the mean of the runs before and after the import (see bareAround), and each of them. */
   bareRate: number
+  bareRates: [number, number]
   scholiaRate: number
   ratio: number
   /** Writer-thread CPU ms per article: bare FTS5 insert, Scholia import (null off Linux). */
@@ -48,8 +50,8 @@ const FOLDER_SIZE = 1_000
 const fileOf = (files: string, i: number): string => join(files, String(Math.floor(i / FOLDER_SIZE)), `synthetic-${i}.txt`)
 
 /** Bare FTS5 inserts of the corpus; texts are read back a batch at a time, outside the timing. */
-function bareFts(dir: string, files: string, n: number): { rate: number; cpuMs: number | null } {
-  const db = new Database(join(dir, 'bare.db'))
+function bareFts(dir: string, files: string, n: number, name: string): { rate: number; cpuMs: number | null } {
+  const db = new Database(join(dir, name))
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.exec("CREATE VIRTUAL TABLE t USING fts5(title, text, tokenize='unicode61 remove_diacritics 2')")
@@ -100,16 +102,25 @@ export async function benchPlainTextImport(n: number, child: string): Promise<Im
       writeFileSync(fileOf(files, i), a.text)
       bytes += Buffer.byteLength(a.text)
     }
-    const bare = bareFts(dir, files, n)
+    // This machine's speed drifts by ±20% over minutes, which once made one bare run before
+    // the import 50% faster than usual: the baseline is run before and after the import,
+    // and their mean (by time per article) is the rate the import is compared with.
+    const before = bareFts(dir, files, n, 'bare-before.db')
     const load0 = loadavg()[0]
     const run = await importInChild(child, join(dir, 'library.db'), files)
     const load1 = loadavg()[0]
+    const after = bareFts(dir, files, n, 'bare-after.db')
+    const bare = {
+      rate: 2 / (1 / before.rate + 1 / after.rate),
+      cpuMs: before.cpuMs !== null && after.cpuMs !== null ? (before.cpuMs + after.cpuMs) / 2 : null
+    }
     if (run.failed.length) throw new Error(`benchmark import failed: ${run.failed[0]}`)
     const scholiaRate = (n / run.ms) * 1000
     return {
       n,
       megabytes: bytes / 1048576,
       bareRate: bare.rate,
+      bareRates: [before.rate, after.rate],
       scholiaRate,
       ratio: scholiaRate / bare.rate,
       bareCpuMs: bare.cpuMs,
@@ -143,14 +154,14 @@ export async function runImportBench(sizes: number[]): Promise<string> {
   const lines = [
     '### Plain-text import vs bare FTS5 insert',
     '',
-    '| articles | corpus MB | bare FTS5 (articles/s) | Scholia import (articles/s) | ratio | writer CPU ms/article: bare / Scholia | ratio by writer CPU | writer waiting for a core ms/article | parsing threads CPU ms/article | import peak RSS MB | peak main heap / external MB | load avg before → after |',
+    '| articles | corpus MB | bare FTS5 (articles/s): mean (before / after) | Scholia import (articles/s) | ratio | writer CPU ms/article: bare / Scholia | ratio by writer CPU | writer waiting for a core ms/article | parsing threads CPU ms/article | import peak RSS MB | peak main heap / external MB | load avg before → after |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.n} | ${r.megabytes.toFixed(0)} | ${r.bareRate.toFixed(0)} | ${r.scholiaRate.toFixed(0)} | ${pct(r.ratio)} | ${ms3(r.bareCpuMs)} / ${ms3(r.scholiaCpuMs)} | ${r.bareCpuMs !== null && r.scholiaCpuMs ? pct(r.bareCpuMs / r.scholiaCpuMs) : '–'} | ${ms3(r.writerWaitMs)} | ${ms3(r.workerCpuMs)} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} / ${r.peakExternalMb.toFixed(0)} | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`
+        `| ${r.n} | ${r.megabytes.toFixed(0)} | ${r.bareRate.toFixed(0)} (${r.bareRates[0].toFixed(0)} / ${r.bareRates[1].toFixed(0)}) | ${r.scholiaRate.toFixed(0)} | ${pct(r.ratio)} | ${ms3(r.bareCpuMs)} / ${ms3(r.scholiaCpuMs)} | ${r.bareCpuMs !== null && r.scholiaCpuMs ? pct(r.bareCpuMs / r.scholiaCpuMs) : '–'} | ${ms3(r.writerWaitMs)} | ${ms3(r.workerCpuMs)} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} / ${r.peakExternalMb.toFixed(0)} | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`
     ),
     '',
-    `Bare FTS5: the same texts inserted in batches of ${BARE_BATCH} per transaction into \`fts5(title, text)\` (reading them back from disk is not timed). Scholia: files read, parsed and canonicalised on worker threads and stored by the main thread in groups of up to ${GROUP_MAX_ARTICLES} articles per transaction, each article in its own savepoint (metadata row, content row, FTS row), in a child process built as the app ships (esbuild bundle, plain Node) whose peak RSS (VmHWM, workers included) is shown. Goal: ≥ 50%, RSS < 500 MB. "Ratio by writer CPU" compares the CPU time the single SQLite writer thread spends per article; it is what the wall-clock ratio becomes when the writer has a core to itself. The parsing threads run at nice ${WORKER_NICE} (Linux), so the writer waits for a core only when other programs hold both; "writer waiting for a core" is that wait (schedstat).`
+    `Bare FTS5: the same texts inserted in batches of ${BARE_BATCH} per transaction into \`fts5(title, text)\` (reading them back from disk is not timed), once before the import and once after, into a fresh file each time; the ratio is against their mean time per article, so that the machine's drift over the minutes of a run cancels rather than decides it. Scholia: files read, parsed and canonicalised on worker threads and stored by the main thread in groups of up to ${GROUP_MAX_ARTICLES} articles per transaction, each article in its own savepoint (metadata row, content row, FTS row), in a child process built as the app ships (esbuild bundle, plain Node) whose peak RSS (VmHWM, workers included) is shown. Goal: ≥ 50%, RSS < 500 MB. "Ratio by writer CPU" compares the CPU time the single SQLite writer thread spends per article; it is what the wall-clock ratio becomes when the writer has a core to itself. The parsing threads run at nice ${WORKER_NICE} (Linux), so the writer waits for a core only when other programs hold both; "writer waiting for a core" is that wait (schedstat).`
   ]
   return lines.join('\n')
 }
