@@ -76,6 +76,15 @@ describe('parseMarkdown', () => {
     expect(r.docs[0].title).toBe('Заголовок статьи')
   })
 
+  it('reports front matter whose aliases cannot be resolved, or would expand without end, as malformed', () => {
+    // Found by the fuzzer: YAML resolves aliases only when the values are read, past the parse errors.
+    expect(() => parse('---\ntitle: *!\n---\n')).toThrow(ImportError)
+    expect(() => parse('---\ntitle: *!\n---\n')).toThrow(/^malformed YAML front matter at line 2 \(Unresolved alias.*\) — fix it or remove the front matter$/)
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 9; i++) laughs.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`)
+    expect(() => parse(`---\n${laughs.join('\n')}\ntitle: t\n---\nbody`)).toThrow(/^malformed YAML front matter at line 2 \(Excessive alias count/)
+  })
+
   it('reports malformed front matter with the file line', () => {
     const bad = '---\ntitle: ok\nauthor: Ann: Lee\ntags: x\n---\nbody'
     expect(() => parse(bad)).toThrow(ImportError)

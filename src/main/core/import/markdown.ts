@@ -33,7 +33,15 @@ function parseFrontMatter(yamlText: string, firstLine: number): Meta {
       `malformed YAML front matter at line ${firstLine - 1 + at} ("${shown}"): ${reason} — fix that line or remove the front matter`
     )
   }
-  const data: unknown = doc.toJS()
+  let data: unknown
+  try {
+    // Aliases are resolved here, not while parsing: an alias to no anchor, or so many that
+    // they could expand without end, throw now.
+    data = doc.toJS()
+  } catch (e) {
+    const reason = ((e as Error)?.message ?? String(e)).split('\n')[0].replace(/\.$/, '')
+    throw new ImportError(`malformed YAML front matter at line ${firstLine} (${reason}) — fix it or remove the front matter`)
+  }
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ImportError(`front matter at line ${firstLine} is not a list of "key: value" lines — write it as "title: …" lines or remove it`)
