@@ -22,7 +22,7 @@ import { threadCpuMs } from './proc-stats'
 export interface ImportBenchRow {
   n: number
   megabytes: number
-  /** Bare FTS5 rate: the mean of the runs before and after the import (see bareAround), and each of them. */
+  /** Bare FTS5 rate: the mean (by time per article) of the runs before and after the import, and each of them. */
   bareRate: number
   bareRates: [number, number]
   scholiaRate: number
